@@ -1,5 +1,6 @@
 import type { DbTx } from "@/server/db/client";
 import type { ClusterEvent } from "./events";
+import { lockFor, REVISION_LOCK } from "./locks";
 
 /**
  * Writes a new cluster revision and its outbox rows. Call it inside the transaction
@@ -7,6 +8,9 @@ import type { ClusterEvent } from "./events";
  * Returns the new revision number.
  */
 export async function recordClusterChange(tx: DbTx, reason: string, events: ClusterEvent[]): Promise<bigint> {
+  // Held until commit: revisions then become visible in id order, so a reader that sees
+  // revision N has also seen every change up to N (the push records "applied up to N").
+  await lockFor(tx, REVISION_LOCK);
   const revision = await tx.clusterRevision.create({ data: { reason }, select: { id: true } });
   if (events.length > 0) {
     await tx.outboxEvent.createMany({

@@ -1,0 +1,95 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { createDomainSchema } from "@/server/domains/schemas";
+
+type FormInput = z.input<typeof createDomainSchema>;
+type FormOutput = z.output<typeof createDomainSchema>;
+
+export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [withAdmin, setWithAdmin] = useState(true);
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createDomainSchema),
+    defaultValues: { name: "", displayName: "", maxExtensions: 100, maxConcurrentCalls: 10, allowTenantRoutes: false },
+  });
+  const create = useMutation(
+    trpc.domains.create.mutationOptions({
+      onSuccess: async (domain) => {
+        toast.success(`Tenant ${domain.name} created`);
+        await queryClient.invalidateQueries({ queryKey: trpc.domains.list.queryKey() });
+        form.reset();
+        onOpenChange(false);
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, form.setError);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+  const errors = form.formState.errors;
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="New tenant" description="A tenant is one SIP domain.">
+      <form
+        noValidate
+        className="space-y-4"
+        onSubmit={form.handleSubmit((values) => create.mutate(withAdmin ? values : { ...values, admin: undefined }))}
+      >
+        <Field label="SIP domain" placeholder="acme.voice.example.com" error={errors.name?.message} {...form.register("name")} />
+        <Field label="Display name" placeholder="Acme Corp" error={errors.displayName?.message} {...form.register("displayName")} />
+        <div className="grid grid-cols-2 gap-4">
+          <Field
+            label="Max extensions"
+            type="number"
+            error={errors.maxExtensions?.message}
+            {...form.register("maxExtensions", { valueAsNumber: true })}
+          />
+          <Field
+            label="Max concurrent calls"
+            type="number"
+            error={errors.maxConcurrentCalls?.message}
+            {...form.register("maxConcurrentCalls", { valueAsNumber: true })}
+          />
+        </div>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={withAdmin} onChange={(e) => setWithAdmin(e.target.checked)} />
+          Create the tenant&apos;s first administrator
+        </label>
+        {withAdmin && (
+          <fieldset className="space-y-4 rounded-lg bg-slate-50 p-4">
+            <Field label="Admin email" type="email" error={errors.admin?.email?.message} {...form.register("admin.email")} />
+            <Field label="Admin name" error={errors.admin?.name?.message} {...form.register("admin.name")} />
+            <Field
+              label="Temporary password"
+              type="password"
+              autoComplete="new-password"
+              hint="At least 10 characters. Share it securely."
+              error={errors.admin?.password?.message}
+              {...form.register("admin.password")}
+            />
+          </fieldset>
+        )}
+        <div className="flex justify-end gap-2 pt-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={create.isPending}>
+            Create tenant
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,22 @@
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+import { db } from "@/server/db/client";
+import { loadCaller } from "@/server/auth/loadCaller";
+import type { ApiContext } from "./trpc";
+
+export function clientIp(headers: Headers): string | null {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+}
+
+/** Portal requests: the caller comes from the next-auth session cookie, re-checked against the database. */
+export async function createPortalContext(req: NextRequest): Promise<ApiContext> {
+  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const caller = token?.sub ? await loadCaller(db(), token.sub) : null;
+  const ip = clientIp(req.headers);
+  return {
+    db: db(),
+    caller,
+    actor: caller ? { userId: caller.userId, tokenId: null, label: caller.email, ip } : null,
+    ip,
+  };
+}

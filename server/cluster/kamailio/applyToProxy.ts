@@ -1,0 +1,162 @@
+import type { Db, DbTx } from "@/server/db/client";
+import { open } from "@/server/security/secretBox";
+import { lockFor, proxyLock } from "../locks";
+import { DS_FLAG_DISABLED, type Destination } from "./desiredState";
+import { KamailioRpc, KamailioRpcError } from "./rpcClient";
+import {
+  DispatcherListReply,
+  HtableDumpReply,
+  OkReply,
+  liveDestinations,
+  liveDomainSets,
+  type LiveDestination,
+} from "./rpcReplies";
+import { readStoredState } from "./tables";
+
+export const DOMAIN_HTABLE = "domainset";
+
+export type ApplyOptions = {
+  /** Kamailio's dispatcher `reload_delta` (ms): at most one reload per interval. */
+  reloadDeltaMs: number;
+  rpcTimeoutMs?: number;
+  /** Above this many changed domains one `htable.reload` beats per-key RPCs. */
+  htableReloadThreshold?: number;
+};
+
+export type ApplyResult = { status: "applied"; revision: bigint } | { status: "skipped"; reason: string };
+
+const membership = (d: { setId: number; uri: string; priority: number; attrs: string }) =>
+  `${d.setId} ${d.uri} ${d.priority} ${d.attrs}`;
+
+/** Whether the loaded list has exactly the desired sets, destinations, priorities and attrs. */
+function sameMembership(desired: Destination[], live: LiveDestination[]): boolean {
+  const a = desired.map(membership).sort();
+  const b = live.map(membership).sort();
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+const wantsDisabled = (d: Destination) => d.flags === DS_FLAG_DISABLED;
+
+function mismatches(desired: Destination[], live: LiveDestination[], wanted: Map<string, number>, have: Map<string, number>) {
+  const problems: string[] = [];
+  if (!sameMembership(desired, live)) problems.push("dispatcher sets differ");
+  const liveByKey = new Map(live.map((l) => [`${l.setId} ${l.uri}`, l]));
+  for (const d of desired) {
+    const l = liveByKey.get(`${d.setId} ${d.uri}`);
+    if (l && wantsDisabled(d) !== (l.state === "D")) problems.push(`state of ${d.uri} in set ${d.setId}`);
+  }
+  if (wanted.size !== have.size || [...wanted].some(([k, v]) => have.get(k) !== v)) problems.push("domain map differs");
+  return problems;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Brings one Kamailio to the CURRENT stored state (never an older one): reloads the
+ * dispatcher only when membership changed (coalesced to respect reload_delta), sets
+ * node states and domain keys over RPC for the immediate effect, reads both back, and
+ * records the revision covered. Serialised per proxy by an advisory lock, so two
+ * workers never interleave pushes into one proxy.
+ */
+export class ProxyPusher {
+  private readonly lastReloadAt = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: ApplyOptions,
+  ) {}
+
+  async apply(proxyId: string): Promise<ApplyResult> {
+    const outcome = await this.db.$transaction(
+      async (tx): Promise<ApplyResult | { status: "failed"; error: Error }> => {
+        await lockFor(tx, proxyLock(proxyId));
+        const proxy = await tx.sipProxy.findUnique({ where: { id: proxyId } });
+        if (!proxy) return { status: "skipped", reason: "proxy deleted" };
+        if (!proxy.enabled) return { status: "skipped", reason: "proxy disabled" };
+        const rpc = new KamailioRpc({
+          url: proxy.rpcUrl,
+          username: proxy.rpcUsername,
+          password: proxy.rpcPasswordEnc ? open(proxy.rpcPasswordEnc) : null,
+          timeoutMs: this.options.rpcTimeoutMs,
+        });
+        try {
+          const revision = await this.push(tx, proxyId, rpc);
+          await tx.$executeRaw`
+            UPDATE "SipProxy" SET "appliedRevision" = GREATEST("appliedRevision", ${revision}),
+              "lastSyncAt" = now(), "lastError" = NULL, "updatedAt" = now()
+            WHERE id = ${proxyId}`;
+          return { status: "applied", revision };
+        } catch (e) {
+          const error = e instanceof Error ? e : new Error(String(e));
+          // Recorded under the lock, so an older failure never overwrites a newer success.
+          await tx.sipProxy.update({
+            where: { id: proxyId },
+            data: { lastError: error.message.slice(0, 500), lastSyncAt: new Date() },
+          });
+          return { status: "failed", error };
+        }
+      },
+      { timeout: 60_000, maxWait: 60_000 },
+    );
+    if (outcome.status === "failed") throw outcome.error;
+    return outcome;
+  }
+
+  private async push(tx: DbTx, proxyId: string, rpc: KamailioRpc): Promise<bigint> {
+    const desired = await readStoredState(tx);
+    let live = liveDestinations(await rpc.call("dispatcher.list", [], DispatcherListReply));
+
+    if (!sameMembership(desired.destinations, live)) {
+      // The tables already hold the new list (with states): a reload picks it up whole.
+      await this.reload(proxyId, rpc);
+      live = liveDestinations(await rpc.call("dispatcher.list", [], DispatcherListReply));
+    }
+
+    const liveByKey = new Map(live.map((l) => [`${l.setId} ${l.uri}`, l]));
+    for (const d of desired.destinations) {
+      const l = liveByKey.get(`${d.setId} ${d.uri}`);
+      if (!l) continue;
+      // "d" keeps a node out of new calls while its calls finish; "a" lets probing take over again.
+      if (wantsDisabled(d) && l.state !== "D") await rpc.call("dispatcher.set_state", ["d", d.setId, d.uri], OkReply);
+      if (!wantsDisabled(d) && l.state === "D") await rpc.call("dispatcher.set_state", ["a", d.setId, d.uri], OkReply);
+    }
+
+    const have = liveDomainSets(await rpc.call("htable.dump", [DOMAIN_HTABLE], HtableDumpReply));
+    const toSet = [...desired.domainSets].filter(([k, v]) => have.get(k) !== v);
+    const toDelete = [...have.keys()].filter((k) => !desired.domainSets.has(k));
+    if (toSet.length + toDelete.length > (this.options.htableReloadThreshold ?? 100)) {
+      await rpc.call("htable.reload", [DOMAIN_HTABLE], OkReply);
+    } else {
+      for (const [k, v] of toSet) await rpc.call("htable.sets", [DOMAIN_HTABLE, k, String(v)], OkReply);
+      for (const k of toDelete) await rpc.call("htable.delete", [DOMAIN_HTABLE, k], OkReply);
+    }
+
+    const check = mismatches(
+      desired.destinations,
+      liveDestinations(await rpc.call("dispatcher.list", [], DispatcherListReply)),
+      desired.domainSets,
+      liveDomainSets(await rpc.call("htable.dump", [DOMAIN_HTABLE], HtableDumpReply)),
+    );
+    if (check.length > 0) throw new Error(`read-back mismatch: ${check.join(", ")}`);
+    return desired.revision;
+  }
+
+  /** One reload per reload_delta: wait out the interval, and again if Kamailio says "Ongoing reload". */
+  private async reload(proxyId: string, rpc: KamailioRpc): Promise<void> {
+    const delta = this.options.reloadDeltaMs;
+    for (let attempt = 0; ; attempt++) {
+      const wait = (this.lastReloadAt.get(proxyId) ?? 0) + delta - Date.now();
+      if (wait > 0) await sleep(wait);
+      try {
+        await rpc.call("dispatcher.reload", [], OkReply);
+        this.lastReloadAt.set(proxyId, Date.now());
+        return;
+      } catch (e) {
+        const ongoing = e instanceof KamailioRpcError && /ongoing reload/i.test(e.message);
+        if (!ongoing || attempt >= 3) throw e;
+        // Another process (or a restart) reloaded recently: treat that as our last reload.
+        this.lastReloadAt.set(proxyId, Date.now());
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import type { DestinationType, RingStrategy } from "@/server/db/generated/enums";
+
+// What the planner needs to know about one call, loaded by server/freeswitch/loadCallData.ts
+// and by the simulator. Plain data: the planner stays a pure function.
+
+export type DialExtension = {
+  number: string;
+  displayName: string;
+  voicemailEnabled: boolean;
+  internalCallerIdName: string | null;
+  internalCallerIdNumber: string | null;
+  externalCallerIdName: string | null;
+  externalCallerIdNumber: string | null;
+  forwardAlways: { enabled: boolean; target: string | null };
+  forwardBusy: { enabled: boolean; target: string | null };
+  forwardNoAnswer: { enabled: boolean; target: string | null };
+  noAnswerTimeout: number;
+  dnd: boolean;
+  maxCalls: number;
+  recordCalls: boolean;
+  tollAllow: string[];
+};
+
+export type DialRingGroup = {
+  number: string;
+  name: string;
+  strategy: RingStrategy;
+  ringTimeout: number;
+  fallbackType: DestinationType;
+  fallbackTarget: string | null;
+  /** Enabled member extensions, in ring order. */
+  members: DialExtension[];
+};
+
+export type DialIvrMenu = { number: string; name: string };
+
+export type DialRoute = {
+  name: string;
+  pattern: string;
+  stripDigits: number;
+  prepend: string;
+  callerIdNumber: string | null;
+  /** Enabled trunks' gateway names, in failover order. */
+  gateways: string[];
+};
+
+/** Who the call is billed and restricted as: an extension, or a DID routed by the platform. */
+export type CallIdentity = { kind: "extension"; extension: DialExtension } | { kind: "did" } | { kind: "none" };
+
+export type CallData = {
+  domain: { name: string; maxConcurrentCalls: number };
+  identity: CallIdentity;
+  /** What the dialled number is inside the domain, if anything. */
+  local:
+    | { kind: "extension"; extension: DialExtension }
+    | { kind: "ring-group"; group: DialRingGroup }
+    | { kind: "ivr"; menu: DialIvrMenu }
+    | null;
+  /** Domain routes first, then platform routes, each by priority: the order to try. */
+  routes: DialRoute[];
+};
+
+export type InboundData = {
+  did: string;
+  domain: string;
+  destType: DestinationType | null;
+  destTarget: string | null;
+};

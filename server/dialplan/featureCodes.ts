@@ -1,0 +1,47 @@
+import { VOICEMAIL_DEPOSIT_PREFIX } from "./destination";
+
+/** Star codes, chosen like FusionPBX so users' habits carry over. */
+export type FeatureCode =
+  | { code: "dnd-on" }
+  | { code: "dnd-off" }
+  | { code: "forward-always-on"; target: string | null }
+  | { code: "forward-always-off" }
+  | { code: "voicemail-own" }
+  | { code: "voicemail-any" }
+  | { code: "voicemail-deposit"; box: string };
+
+export const FEATURE_CODES = {
+  dndOn: "*78",
+  dndOff: "*79",
+  forwardAlwaysOn: "*72",
+  forwardAlwaysOff: "*73",
+  voicemailOwn: "*97",
+  voicemailAny: "*98",
+  voicemailDeposit: VOICEMAIL_DEPOSIT_PREFIX,
+} as const;
+
+export function parseFeatureCode(dialed: string): FeatureCode | null {
+  switch (dialed) {
+    case FEATURE_CODES.dndOn:
+      return { code: "dnd-on" };
+    case FEATURE_CODES.dndOff:
+      return { code: "dnd-off" };
+    case FEATURE_CODES.forwardAlwaysOff:
+      return { code: "forward-always-off" };
+    case FEATURE_CODES.voicemailOwn:
+      return { code: "voicemail-own" };
+    case FEATURE_CODES.voicemailAny:
+      return { code: "voicemail-any" };
+  }
+  // *72 alone re-enables the stored target; *72<number> sets a new one.
+  const forward = /^\*72(\+?[0-9]{2,20})?$/.exec(dialed);
+  if (forward) return { code: "forward-always-on", target: forward[1] ?? null };
+  const deposit = /^\*99([0-9]{2,10})$/.exec(dialed);
+  if (deposit?.[1]) return { code: "voicemail-deposit", box: deposit[1] };
+  return null;
+}
+
+/** A change a feature code makes to the caller's extension. */
+export type FeatureToggle =
+  | { field: "dnd"; enabled: boolean }
+  | { field: "forwardAlways"; enabled: boolean; target: string | null };

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { pageInputSchema } from "@/server/shared/pagination";
+
+// RFC 1123 host name, at least two labels, lower-cased: it is the SIP domain and
+// the FreeSWITCH dialplan context, so no trailing dot and no upper case.
+export const domainNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    "Enter a fully qualified domain name, e.g. acme.voice.example.com",
+  );
+
+export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
+
+/** Portal passwords: long rather than complex (NIST 800-63B). */
+export const portalPasswordSchema = z.string().min(10, "Use at least 10 characters").max(256);
+
+const domainLimits = {
+  displayName: z.string().trim().min(1, "Required").max(100),
+  maxExtensions: z.number().int().min(1).max(1_000_000),
+  maxConcurrentCalls: z.number().int().min(1).max(100_000),
+  allowTenantRoutes: z.boolean(),
+};
+
+export const createDomainSchema = z.object({
+  name: domainNameSchema,
+  ...domainLimits,
+  /** Optionally create the tenant's first admin in the same step. */
+  admin: z
+    .object({ email: emailSchema, name: z.string().trim().min(1).max(100), password: portalPasswordSchema })
+    .optional(),
+});
+
+export const updateDomainSchema = z.object({ id: z.string().min(1), ...domainLimits }).partial({
+  displayName: true,
+  maxExtensions: true,
+  maxConcurrentCalls: true,
+  allowTenantRoutes: true,
+});
+
+export const listDomainsSchema = pageInputSchema.extend({
+  status: z.enum(["ACTIVE", "SUSPENDED"]).optional(),
+});
+
+export const deleteDomainSchema = z.object({
+  id: z.string().min(1),
+  /** The domain name typed again, so a slip of the mouse deletes nothing. */
+  confirmName: z.string(),
+});
+
+export type CreateDomainInput = z.infer<typeof createDomainSchema>;
+export type UpdateDomainInput = z.infer<typeof updateDomainSchema>;
+export type ListDomainsInput = z.infer<typeof listDomainsSchema>;

@@ -1,0 +1,195 @@
+import type { Prisma } from "@/server/db/generated/client";
+import type { DbTx } from "@/server/db/client";
+import { writeAudit } from "@/server/audit/writeAudit";
+import { recordClusterChange } from "@/server/cluster/recordClusterChange";
+import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { seal } from "@/server/security/secretBox";
+import { generatePin, generateSipPassword, sipA1Hash } from "@/server/security/sipCredentials";
+import { assertNumberFree } from "@/server/shared/assertNumberFree";
+import { pageArgs, type Page } from "@/server/shared/pagination";
+import type { TenantContext } from "@/server/tenancy/context";
+import { ForbiddenError, LimitError, NotFoundError } from "@/server/tenancy/errors";
+import type {
+  CreateExtensionInput,
+  ListExtensionsInput,
+  UpdateExtensionInput,
+  UpdateOwnExtensionInput,
+} from "./schemas";
+
+// Secrets (a1-hash, sealed PIN) never leave the service layer.
+export const extensionSelect = {
+  id: true,
+  number: true,
+  displayName: true,
+  voicemailEnabled: true,
+  voicemailEmail: true,
+  internalCallerIdName: true,
+  internalCallerIdNumber: true,
+  externalCallerIdName: true,
+  externalCallerIdNumber: true,
+  forwardAlwaysEnabled: true,
+  forwardAlwaysTarget: true,
+  forwardBusyEnabled: true,
+  forwardBusyTarget: true,
+  forwardNoAnswerEnabled: true,
+  forwardNoAnswerTarget: true,
+  noAnswerTimeout: true,
+  dnd: true,
+  maxCalls: true,
+  codecs: true,
+  recordCalls: true,
+  tollAllow: true,
+  cidr: true,
+  enabled: true,
+  sipPasswordChangedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.ExtensionSelect;
+
+export type ExtensionView = Prisma.ExtensionGetPayload<{ select: typeof extensionSelect }>;
+
+/** Returned once by create and reset: the only time the plain secrets exist. */
+export type ExtensionWithSecrets = { extension: ExtensionView; sipPassword: string; voicemailPin?: string };
+
+export async function listExtensions(ctx: TenantContext, input: ListExtensionsInput): Promise<Page<ExtensionView>> {
+  const where: Prisma.ExtensionWhereInput = {
+    domainId: ctx.domain.id,
+    enabled: input.enabled,
+    ...(input.search
+      ? {
+          OR: [
+            { number: { startsWith: input.search } },
+            { displayName: { contains: input.search, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const [items, total] = await Promise.all([
+    ctx.db.extension.findMany({
+      where,
+      select: extensionSelect,
+      orderBy: [{ [input.sort]: input.direction }, { id: "asc" }],
+      ...pageArgs(input),
+    }),
+    ctx.db.extension.count({ where }),
+  ]);
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}
+
+export async function getExtension(ctx: TenantContext, id: string): Promise<ExtensionView> {
+  const ext = await ctx.db.extension.findFirst({ where: { id, domainId: ctx.domain.id }, select: extensionSelect });
+  if (!ext) throw new NotFoundError("Extension");
+  return ext;
+}
+
+/** Flushes the user from FreeSWITCH caches (cluster push) and our own answer caches. */
+async function publishUserChange(tx: DbTx, ctx: TenantContext, numbers: string[], reason: string) {
+  await notifyConfigChanged(tx, { domain: ctx.domain.name });
+  await recordClusterChange(tx, reason, [{ topic: "freeswitch.flush-user", domain: ctx.domain.name, users: numbers }]);
+}
+
+export async function createExtension(ctx: TenantContext, input: CreateExtensionInput): Promise<ExtensionWithSecrets> {
+  const { sipPassword: chosen, voicemailPin: chosenPin, ...fields } = input;
+  const sipPassword = chosen ?? generateSipPassword();
+  const voicemailPin = chosenPin ?? (fields.voicemailEnabled === false ? undefined : generatePin());
+  return ctx.db.$transaction(async (tx) => {
+    const domain = await tx.domain.findUniqueOrThrow({ where: { id: ctx.domain.id }, select: { maxExtensions: true } });
+    const count = await tx.extension.count({ where: { domainId: ctx.domain.id } });
+    if (count >= domain.maxExtensions) {
+      throw new LimitError(`This domain is limited to ${domain.maxExtensions} extensions`);
+    }
+    await assertNumberFree(tx, ctx.domain.id, fields.number);
+    const extension = await tx.extension.create({
+      data: {
+        ...fields,
+        domainId: ctx.domain.id,
+        sipA1Hash: sipA1Hash(fields.number, ctx.domain.name, sipPassword),
+        voicemailPinEnc: voicemailPin ? seal(voicemailPin) : null,
+      },
+      select: extensionSelect,
+    });
+    await writeAudit(tx, ctx.actor, {
+      domainId: ctx.domain.id,
+      action: "extension.create",
+      entityType: "Extension",
+      entityId: extension.id,
+      after: fields,
+    });
+    await publishUserChange(tx, ctx, [extension.number], `extension ${extension.number}@${ctx.domain.name} created`);
+    return { extension, sipPassword, voicemailPin };
+  });
+}
+
+export async function updateExtension(ctx: TenantContext, input: UpdateExtensionInput): Promise<ExtensionView> {
+  const { id, voicemailPin, ...fields } = input;
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.extension.findFirst({ where: { id, domainId: ctx.domain.id }, select: extensionSelect });
+    if (!before) throw new NotFoundError("Extension");
+    const extension = await tx.extension.update({
+      where: { id },
+      data: { ...fields, ...(voicemailPin ? { voicemailPinEnc: seal(voicemailPin) } : {}) },
+      select: extensionSelect,
+    });
+    await writeAudit(tx, ctx.actor, {
+      domainId: ctx.domain.id,
+      action: "extension.update",
+      entityType: "Extension",
+      entityId: id,
+      before,
+      after: { ...fields, ...(voicemailPin ? { voicemailPin } : {}) },
+    });
+    await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} updated`);
+    return extension;
+  });
+}
+
+export async function resetSipPassword(ctx: TenantContext, id: string, chosen?: string): Promise<ExtensionWithSecrets> {
+  const sipPassword = chosen ?? generateSipPassword();
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.extension.findFirst({ where: { id, domainId: ctx.domain.id }, select: { number: true } });
+    if (!before) throw new NotFoundError("Extension");
+    const extension = await tx.extension.update({
+      where: { id },
+      data: { sipA1Hash: sipA1Hash(before.number, ctx.domain.name, sipPassword), sipPasswordChangedAt: new Date() },
+      select: extensionSelect,
+    });
+    await writeAudit(tx, ctx.actor, {
+      domainId: ctx.domain.id,
+      action: "extension.reset-sip-password",
+      entityType: "Extension",
+      entityId: id,
+    });
+    await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} password reset`);
+    return { extension, sipPassword };
+  });
+}
+
+export async function deleteExtension(ctx: TenantContext, id: string): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    const before = await tx.extension.findFirst({ where: { id, domainId: ctx.domain.id }, select: extensionSelect });
+    if (!before) throw new NotFoundError("Extension");
+    await tx.extension.delete({ where: { id } });
+    await writeAudit(tx, ctx.actor, {
+      domainId: ctx.domain.id,
+      action: "extension.delete",
+      entityType: "Extension",
+      entityId: id,
+      before,
+    });
+    await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} deleted`);
+  });
+}
+
+/** The end user's own extension (TENANT_USER). Admins use getExtension. */
+function ownExtensionId(ctx: TenantContext): string {
+  if (!ctx.extensionId) throw new ForbiddenError("Your account has no extension");
+  return ctx.extensionId;
+}
+
+export function getOwnExtension(ctx: TenantContext): Promise<ExtensionView> {
+  return getExtension(ctx, ownExtensionId(ctx));
+}
+
+export function updateOwnExtension(ctx: TenantContext, input: UpdateOwnExtensionInput): Promise<ExtensionView> {
+  return updateExtension(ctx, { id: ownExtensionId(ctx), ...input });
+}

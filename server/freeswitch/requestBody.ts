@@ -1,0 +1,185 @@
+import { z } from "zod";
+
+/** The fields of one mod_xml_curl request; the FIRST occurrence of a key wins (the binding's own). */
+export type RequestFields = Readonly<Record<string, string>>;
+
+const HEX = /^[0-9A-Fa-f]{2}$/;
+
+/** Percent-decoding that keeps malformed escapes (`%zz`, a trailing `%`) literally instead of throwing. */
+export function decodeFormValue(raw: string): string {
+  if (!raw.includes("%")) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    const bytes: number[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const hex = raw.slice(i + 1, i + 3);
+      if (raw[i] === "%" && HEX.test(hex)) {
+        bytes.push(parseInt(hex, 16));
+        i += 2;
+      } else {
+        bytes.push(...Buffer.from(raw[i] ?? "", "utf8"));
+      }
+    }
+    return Buffer.from(bytes).toString("utf8");
+  }
+}
+
+/**
+ * FreeSWITCH's bodies are not strict x-www-form-urlencoded: commas and newlines arrive
+ * raw, keys repeat. FreeSWITCH encodes space as %20 and `+` as %2B, so a raw `+` is
+ * kept as a plus (it is the E.164 prefix far more often than a space).
+ */
+export function parseRequestBody(body: string): RequestFields {
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  let start = 0;
+  while (start <= body.length) {
+    let end = body.indexOf("&", start);
+    if (end === -1) end = body.length;
+    const eq = body.indexOf("=", start);
+    if (end > start) {
+      const hasValue = eq !== -1 && eq < end;
+      const key = decodeFormValue(body.slice(start, hasValue ? eq : end));
+      if (key !== "" && !(key in fields)) fields[key] = hasValue ? decodeFormValue(body.slice(eq + 1, end)) : "";
+    }
+    start = end + 1;
+  }
+  return fields;
+}
+
+// ───────────────────────────── classification ─────────────────────────────
+
+const hostname = z.string().trim().min(1).max(253);
+const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "not a domain name")
+  .max(253);
+const userId = z.string().trim().regex(/^[0-9A-Za-z_.+-]{1,64}$/, "not a user id");
+/** What a phone may dial: digits, `*`, `#`, `+`, and SIP-user letters; nothing that could reach a regex raw. */
+const dialString = z.string().trim().regex(/^[0-9A-Za-z*#+._-]{1,64}$/, "not a dialable destination");
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const directoryUser = z.object({
+  hostname,
+  domain: domainName,
+  user: userId,
+  action: z.string().optional(),
+  sip_auth_method: z.string().optional(),
+  ip: z.string().optional(),
+});
+
+export const xmlCurlRequestSchemas = {
+  /** REGISTER / INVITE digest check. */
+  sipAuth: directoryUser.transform((f) => ({
+    kind: "sip-auth" as const,
+    hostname: f.hostname,
+    domain: f.domain,
+    user: f.user,
+    method: f.sip_auth_method ?? "",
+    sourceIp: f.ip ?? "",
+  })),
+  /** mod_voicemail resolving a mailbox after registration. */
+  messageCount: directoryUser.transform((f) => ({ kind: "message-count" as const, hostname: f.hostname, domain: f.domain, user: f.user })),
+  /** user_exists, user_data, voicemail, `user/` dial strings: a plain user lookup. */
+  userLookup: directoryUser.transform((f) => ({ kind: "user-lookup" as const, hostname: f.hostname, domain: f.domain, user: f.user })),
+  domainLookup: z
+    .object({ hostname, tag_attr_val: optional(domainName), key_value: optional(domainName), domain: optional(domainName) })
+    .transform((f) => ({ kind: "domain-lookup" as const, hostname: f.hostname, domain: f.tag_attr_val ?? f.domain ?? f.key_value }))
+    .pipe(z.object({ kind: z.literal("domain-lookup"), hostname: z.string(), domain: z.string() })),
+  gateways: z
+    .object({ hostname, profile: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/) })
+    .transform((f) => ({ kind: "gateways" as const, hostname: f.hostname, profile: f.profile })),
+  networkList: z
+    .object({ hostname, domain: domainName })
+    .transform((f) => ({ kind: "network-list" as const, hostname: f.hostname, domain: f.domain })),
+  dialplan: z
+    .object({
+      hostname,
+      "Hunt-Context": optional(z.string().trim().toLowerCase().max(253)),
+      "Caller-Context": optional(z.string().trim().toLowerCase().max(253)),
+      "Hunt-Destination-Number": optional(dialString),
+      "Caller-Destination-Number": optional(dialString),
+      "Caller-Caller-ID-Number": optional(z.string().max(128)),
+      variable_user_name: optional(z.string().max(64)),
+      variable_domain_name: optional(z.string().trim().toLowerCase().max(253)),
+      variable_sb_route_as: optional(z.string().max(64)),
+    })
+    .transform((f) => ({
+      kind: "dialplan" as const,
+      hostname: f.hostname,
+      context: f["Hunt-Context"] ?? f["Caller-Context"] ?? "",
+      destination: f["Hunt-Destination-Number"] ?? f["Caller-Destination-Number"] ?? "",
+      callerIdNumber: f["Caller-Caller-ID-Number"] ?? "",
+      // Set by mod_sofia only after digest auth; only trusted in the user's own domain.
+      authenticatedUser:
+        f.variable_user_name && f.variable_domain_name === (f["Hunt-Context"] ?? f["Caller-Context"])
+          ? f.variable_user_name
+          : undefined,
+      // Set by our own dialplan when it forwards a call (see render/dialplan.ts); SIP peers cannot set it.
+      routeAs: f.variable_sb_route_as,
+    }))
+    .pipe(
+      z.object({
+        kind: z.literal("dialplan"),
+        hostname: z.string(),
+        context: z.string().min(1),
+        destination: z.string().min(1),
+        callerIdNumber: z.string(),
+        authenticatedUser: z.string().optional(),
+        routeAs: z.string().optional(),
+      }),
+    ),
+  configuration: z
+    .object({
+      hostname,
+      key_value: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+      profile: optional(z.string().trim().max(64)),
+      "Menu-Name": optional(z.string().trim().max(128)),
+    })
+    .transform((f) => ({
+      kind: "configuration" as const,
+      hostname: f.hostname,
+      name: f.key_value,
+      profile: f.profile,
+      menuName: f["Menu-Name"],
+    })),
+};
+
+type Schemas = typeof xmlCurlRequestSchemas;
+export type XmlCurlRequest = { [K in keyof Schemas]: z.output<Schemas[K]> }[keyof Schemas];
+export type Unsupported = { kind: "unsupported"; reason: string; hostname?: string };
+
+function pickSchema(f: RequestFields): keyof Schemas | string {
+  switch (f.section) {
+    case "directory":
+      if (f.purpose === "gateways") return "gateways";
+      if (f.purpose === "network-list") return "networkList";
+      if (f.action === "sip_auth") return "sipAuth";
+      if (f.action === "message-count") return "messageCount";
+      if (f.tag === "domain" && f.tag_attr_name === "name") return "domainLookup";
+      if (f.user !== undefined && (f.action === undefined || f.action === "user_call" || f.action === "voicemail-lookup"))
+        return "userLookup";
+      return `directory request without a known purpose (action=${f.action ?? "none"})`;
+    case "dialplan":
+      return "dialplan";
+    case "configuration":
+      return "configuration";
+    default:
+      return `unknown section ${JSON.stringify(f.section ?? "")}`;
+  }
+}
+
+/** Turns raw fields into one typed request, or says why it is not one we answer. */
+export function classifyRequest(fields: RequestFields): XmlCurlRequest | Unsupported {
+  const choice = pickSchema(fields);
+  if (!(choice in xmlCurlRequestSchemas)) return { kind: "unsupported", reason: choice, hostname: fields.hostname };
+  const parsed = xmlCurlRequestSchemas[choice as keyof Schemas].safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: "unsupported", reason: `${choice}: ${issue?.path.join(".")} ${issue?.message}`, hostname: fields.hostname };
+  }
+  return parsed.data;
+}
