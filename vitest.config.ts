@@ -40,7 +40,7 @@ export default defineConfig({
           name: "e2e",
           env,
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/globalSetup.ts"],
+          globalSetup: ["tests/support/e2eSetup.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -37,7 +37,8 @@ async function main() {
     writeFileSync(credentialsFile, JSON.stringify(await seedDemoPlatform(db()), null, 2), { mode: 0o600 });
   }
 
-  if (!dev) buildIfStale();
+  // Tests build once up front and start many apps; SWITCHBOARD_SKIP_BUILD lets them skip the check.
+  if (!dev && !process.env.SWITCHBOARD_SKIP_BUILD) buildIfStale();
   const { startAppServer } = await import("@/server/http/appServer");
   const server = await startAppServer({ dev, port });
   const workers = startWorkers();

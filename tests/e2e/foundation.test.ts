@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
+import { startTestApp, type TestApp } from "../support/testApp";
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+function login(role: RegExp) {
+  const l = app.credentials.logins.find((x) => role.test(x.role));
+  if (!l) throw new Error(`no demo login for ${role}`);
+  return l;
+}
+
+describe("foundation flow in the browser", () => {
+  it("ITSP admin creates a tenant with its admin; that admin creates an extension; another tenant cannot read it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const itsp = login(/ITSP/);
+    await signIn(page, app.url, itsp.email, itsp.password);
+    await page.goto(`${app.url}/admin/tenants`);
+    await page.getByRole("button", { name: "New tenant" }).click();
+    await page.getByLabel("SIP domain").fill("newco.voice.example.com");
+    await page.getByLabel("Display name").fill("NewCo");
+    await page.getByLabel("Admin email").fill("boss@newco.example");
+    await page.getByLabel("Admin name").fill("Boss");
+    await page.getByLabel("Temporary password").fill("newco-admin-pass");
+    await page.getByRole("button", { name: "Create tenant" }).click();
+    await page.getByRole("link", { name: "newco.voice.example.com" }).waitFor();
+    await screenshot(page, "foundation-tenants");
+    await signOut(page);
+
+    await signIn(page, app.url, "boss@newco.example", "newco-admin-pass");
+    await page.waitForURL(/\/t\/[^/]+\/extensions$/);
+    const extensionsUrl = page.url();
+    await page.getByRole("button", { name: "New extension" }).click();
+    await page.getByLabel("Number").fill("3001");
+    await page.getByLabel("Display name").fill("Front desk");
+    await page.getByRole("button", { name: "Create extension" }).click();
+    const password = await page.getByTestId("sip-password").textContent();
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("cell", { name: "3001" }).waitFor();
+    await screenshot(page, "foundation-extensions");
+    await signOut(page);
+
+    // Another tenant's admin: neither the page nor a direct tRPC call reveals the extension.
+    const other = login(/Tenant admin, Globex/);
+    await signIn(page, app.url, other.email, other.password);
+    await page.goto(extensionsUrl);
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
+    await expect(page.getByText("Front desk").count()).resolves.toBe(0);
+    const domainId = new URL(extensionsUrl).pathname.split("/")[2]!;
+    const input = encodeURIComponent(JSON.stringify({ "0": { json: { domainId } } }));
+    const response = await page.request.get(`${app.url}/api/trpc/extensions.list?batch=1&input=${input}`);
+    expect(response.status()).toBe(404);
+    expect(await response.text()).not.toContain("Front desk");
+    await page.close();
+  });
+});
