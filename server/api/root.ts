@@ -1,10 +1,32 @@
 import { router, createCallerFactory } from "./trpc";
+import { accountRouter } from "./routers/account";
+import { apiTokensRouter } from "./routers/apiTokens";
+import { clusterRouter } from "./routers/cluster";
 import { domainsRouter } from "./routers/domains";
 import { extensionsRouter } from "./routers/extensions";
+import { auditRouter } from "./routers/audit";
+import { numbersRouter } from "./routers/numbers";
+import { routesRouter } from "./routers/routes";
+import { trunksRouter } from "./routers/trunks";
+import { usersRouter } from "./routers/users";
+import { ivrMenusRouter } from "./routers/ivrMenus";
+import { ringGroupsRouter } from "./routers/ringGroups";
+import { simulatorRouter } from "./routers/simulator";
 
 export const appRouter = router({
+  account: accountRouter,
+  apiTokens: apiTokensRouter,
+  cluster: clusterRouter,
   domains: domainsRouter,
   extensions: extensionsRouter,
+  audit: auditRouter,
+  numbers: numbersRouter,
+  routes: routesRouter,
+  trunks: trunksRouter,
+  users: usersRouter,
+  ringGroups: ringGroupsRouter,
+  ivrMenus: ivrMenusRouter,
+  simulator: simulatorRouter,
 });
 
 export type AppRouter = typeof appRouter;

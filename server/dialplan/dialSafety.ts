@@ -16,6 +16,8 @@ export function safeGatewayName(value: string): string | null {
 
 /** Free text (caller ID names) without the characters FreeSWITCH expands or parses. */
 export function inertText(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we remove
   return value.replace(/[${}\\\u0000-\u001F\u007F]/g, "");
 }
+
+/** What a phone may dial: digits, `*`, `#`, `+`, and SIP-user letters; nothing that could reach a regex raw. */
+export const DIALED_DESTINATION = /^[0-9A-Za-z*#+._-]{1,64}$/;

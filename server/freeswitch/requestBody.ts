@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIALED_DESTINATION } from "@/server/dialplan/dialSafety";
 
 /** The fields of one mod_xml_curl request; the FIRST occurrence of a key wins (the binding's own). */
 export type RequestFields = Readonly<Record<string, string>>;
@@ -57,8 +58,7 @@ const domainName = z
   .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "not a domain name")
   .max(253);
 const userId = z.string().trim().regex(/^[0-9A-Za-z_.+-]{1,64}$/, "not a user id");
-/** What a phone may dial: digits, `*`, `#`, `+`, and SIP-user letters; nothing that could reach a regex raw. */
-const dialString = z.string().trim().regex(/^[0-9A-Za-z*#+._-]{1,64}$/, "not a dialable destination");
+const dialString = z.string().trim().regex(DIALED_DESTINATION, "not a dialable destination");
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
@@ -87,8 +87,8 @@ export const xmlCurlRequestSchemas = {
   userLookup: directoryUser.transform((f) => ({ kind: "user-lookup" as const, hostname: f.hostname, domain: f.domain, user: f.user })),
   domainLookup: z
     .object({ hostname, tag_attr_val: optional(domainName), key_value: optional(domainName), domain: optional(domainName) })
-    .transform((f) => ({ kind: "domain-lookup" as const, hostname: f.hostname, domain: f.tag_attr_val ?? f.domain ?? f.key_value }))
-    .pipe(z.object({ kind: z.literal("domain-lookup"), hostname: z.string(), domain: z.string() })),
+    .transform((f) => ({ kind: "domain-lookup" as const, hostname: f.hostname, domain: f.tag_attr_val ?? f.domain ?? f.key_value ?? "" }))
+    .refine((r) => r.domain !== "", "domain lookup without a domain"),
   gateways: z
     .object({ hostname, profile: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/) })
     .transform((f) => ({ kind: "gateways" as const, hostname: f.hostname, profile: f.profile })),
@@ -121,17 +121,7 @@ export const xmlCurlRequestSchemas = {
       // Set by our own dialplan when it forwards a call (see render/dialplan.ts); SIP peers cannot set it.
       routeAs: f.variable_sb_route_as,
     }))
-    .pipe(
-      z.object({
-        kind: z.literal("dialplan"),
-        hostname: z.string(),
-        context: z.string().min(1),
-        destination: z.string().min(1),
-        callerIdNumber: z.string(),
-        authenticatedUser: z.string().optional(),
-        routeAs: z.string().optional(),
-      }),
-    ),
+    .refine((r) => r.context !== "" && r.destination !== "", "dialplan request without a context or destination"),
   configuration: z
     .object({
       hostname,

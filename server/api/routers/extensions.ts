@@ -17,6 +17,9 @@ import {
   updateExtension,
   updateOwnExtension,
 } from "@/server/extensions/service";
+import { importCsvSchema, previewCsvSchema } from "@/server/extensions/csvSchema";
+import { importExtensionsBatch, previewExtensionsCsv } from "@/server/extensions/csvImport";
+import { exportExtensionsCsv } from "@/server/extensions/csvExport";
 
 const byId = z.object({ id: z.string().min(1) });
 
@@ -33,6 +36,15 @@ export const extensionsRouter = router({
     .input(resetSipPasswordSchema)
     .mutation(({ ctx, input }) => resetSipPassword(ctx.tenant, input.id, input.sipPassword)),
   delete: tenantAdminProcedure.input(byId).mutation(({ ctx, input }) => deleteExtension(ctx.tenant, input.id)),
+  /** Dry run: writes nothing. A mutation because the file travels in the request body. */
+  previewCsv: tenantAdminProcedure
+    .input(previewCsvSchema)
+    .mutation(({ ctx, input }) => previewExtensionsCsv(ctx.tenant, input.csv)),
+  /** One batch of previewed rows; the page sends batches in turn and shows progress. */
+  importCsv: tenantAdminProcedure
+    .input(importCsvSchema)
+    .mutation(({ ctx, input }) => importExtensionsBatch(ctx.tenant, input.rows)),
+  exportCsv: tenantAdminProcedure.mutation(({ ctx }) => exportExtensionsCsv(ctx.tenant)),
   /** End users: their own extension only. */
   mine: tenantUserProcedure.query(({ ctx }) => getOwnExtension(ctx.tenant)),
   updateMine: tenantUserProcedure

@@ -6,7 +6,9 @@ import { KamailioRpc, KamailioRpcError } from "./rpcClient";
 import {
   DispatcherListReply,
   HtableDumpReply,
+  HtableGetReply,
   OkReply,
+  UptimeReply,
   liveDestinations,
   liveDomainSets,
   type LiveDestination,
@@ -23,6 +25,8 @@ export type ApplyOptions = {
   htableReloadThreshold?: number;
 };
 
+type ProxyRow = { id: string; appliedRevision: bigint; lastError: string | null };
+
 export type ApplyResult = { status: "applied"; revision: bigint } | { status: "skipped"; reason: string };
 
 const membership = (d: { setId: number; uri: string; priority: number; attrs: string }) =>
@@ -37,7 +41,7 @@ function sameMembership(desired: Destination[], live: LiveDestination[]): boolea
 
 const wantsDisabled = (d: Destination) => d.flags === DS_FLAG_DISABLED;
 
-function mismatches(desired: Destination[], live: LiveDestination[], wanted: Map<string, number>, have: Map<string, number>) {
+function destinationMismatches(desired: Destination[], live: LiveDestination[]): string[] {
   const problems: string[] = [];
   if (!sameMembership(desired, live)) problems.push("dispatcher sets differ");
   const liveByKey = new Map(live.map((l) => [`${l.setId} ${l.uri}`, l]));
@@ -45,8 +49,34 @@ function mismatches(desired: Destination[], live: LiveDestination[], wanted: Map
     const l = liveByKey.get(`${d.setId} ${d.uri}`);
     if (l && wantsDisabled(d) !== (l.state === "D")) problems.push(`state of ${d.uri} in set ${d.setId}`);
   }
-  if (wanted.size !== have.size || [...wanted].some(([k, v]) => have.get(k) !== v)) problems.push("domain map differs");
   return problems;
+}
+
+function sameDomainSets(a: Map<string, number>, b: Map<string, number>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+async function dumpDomainSets(rpc: KamailioRpc): Promise<Map<string, number>> {
+  return liveDomainSets(await rpc.call("htable.dump", [DOMAIN_HTABLE], HtableDumpReply));
+}
+
+async function getDomainSet(rpc: KamailioRpc, domain: string): Promise<number | undefined> {
+  try {
+    return Number((await rpc.call("htable.get", [DOMAIN_HTABLE, domain], HtableGetReply)).item.value);
+  } catch (e) {
+    if (e instanceof KamailioRpcError && /doesn't exist/i.test(e.message)) return undefined;
+    throw e;
+  }
+}
+
+/** The loaded dispatcher list; Kamailio answers an error rather than an empty list. */
+async function listDestinations(rpc: KamailioRpc): Promise<LiveDestination[]> {
+  try {
+    return liveDestinations(await rpc.call("dispatcher.list", [], DispatcherListReply));
+  } catch (e) {
+    if (e instanceof KamailioRpcError && /no destination sets/i.test(e.message)) return [];
+    throw e;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,13 +90,31 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class ProxyPusher {
   private readonly lastReloadAt = new Map<string, number>();
+  /** The domain map this process last left on each proxy, and in which Kamailio run. */
+  private readonly known = new Map<string, { upSince: string; revision: bigint; domainSets: Map<string, number> }>();
+  /** Per-proxy chain: jobs of one proxy wait here, not on a pooled connection. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
     private readonly options: ApplyOptions,
   ) {}
 
-  async apply(proxyId: string): Promise<ApplyResult> {
+  /**
+   * Serialised per proxy: in this process by a promise chain (so waiting jobs hold no
+   * database connection), across processes by an advisory lock.
+   */
+  apply(proxyId: string): Promise<ApplyResult> {
+    const previous = this.inFlight.get(proxyId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.applyLocked(proxyId));
+    this.inFlight.set(proxyId, run);
+    void run.finally(() => {
+      if (this.inFlight.get(proxyId) === run) this.inFlight.delete(proxyId);
+    }).catch(() => undefined);
+    return run;
+  }
+
+  private async applyLocked(proxyId: string): Promise<ApplyResult> {
     const outcome = await this.db.$transaction(
       async (tx): Promise<ApplyResult | { status: "failed"; error: Error }> => {
         await lockFor(tx, proxyLock(proxyId));
@@ -80,7 +128,7 @@ export class ProxyPusher {
           timeoutMs: this.options.rpcTimeoutMs,
         });
         try {
-          const revision = await this.push(tx, proxyId, rpc);
+          const revision = await this.push(tx, proxy, rpc);
           await tx.$executeRaw`
             UPDATE "SipProxy" SET "appliedRevision" = GREATEST("appliedRevision", ${revision}),
               "lastSyncAt" = now(), "lastError" = NULL, "updatedAt" = now()
@@ -102,14 +150,15 @@ export class ProxyPusher {
     return outcome;
   }
 
-  private async push(tx: DbTx, proxyId: string, rpc: KamailioRpc): Promise<bigint> {
+  private async push(tx: DbTx, proxy: ProxyRow, rpc: KamailioRpc): Promise<bigint> {
     const desired = await readStoredState(tx);
-    let live = liveDestinations(await rpc.call("dispatcher.list", [], DispatcherListReply));
+    const upSince = (await rpc.call("core.uptime", [], UptimeReply)).up_since;
+    let live = await listDestinations(rpc);
 
     if (!sameMembership(desired.destinations, live)) {
       // The tables already hold the new list (with states): a reload picks it up whole.
-      await this.reload(proxyId, rpc);
-      live = liveDestinations(await rpc.call("dispatcher.list", [], DispatcherListReply));
+      await this.reload(proxy.id, rpc);
+      live = await listDestinations(rpc);
     }
 
     const liveByKey = new Map(live.map((l) => [`${l.setId} ${l.uri}`, l]));
@@ -121,23 +170,36 @@ export class ProxyPusher {
       if (!wantsDisabled(d) && l.state === "D") await rpc.call("dispatcher.set_state", ["a", d.setId, d.uri], OkReply);
     }
 
-    const have = liveDomainSets(await rpc.call("htable.dump", [DOMAIN_HTABLE], HtableDumpReply));
+    // The domain map can hold 10,000+ keys: when this process made the proxy's current map
+    // (same Kamailio run, nobody applied since), diff against that instead of dumping it.
+    const known = this.known.get(proxy.id);
+    const trusted =
+      known !== undefined && known.upSince === upSince && known.revision === proxy.appliedRevision && proxy.lastError === null;
+    const have = trusted ? known.domainSets : await dumpDomainSets(rpc);
     const toSet = [...desired.domainSets].filter(([k, v]) => have.get(k) !== v);
     const toDelete = [...have.keys()].filter((k) => !desired.domainSets.has(k));
-    if (toSet.length + toDelete.length > (this.options.htableReloadThreshold ?? 100)) {
+    const bulk = toSet.length + toDelete.length > (this.options.htableReloadThreshold ?? 100);
+    if (bulk) {
       await rpc.call("htable.reload", [DOMAIN_HTABLE], OkReply);
     } else {
       for (const [k, v] of toSet) await rpc.call("htable.sets", [DOMAIN_HTABLE, k, String(v)], OkReply);
       for (const k of toDelete) await rpc.call("htable.delete", [DOMAIN_HTABLE, k], OkReply);
     }
 
-    const check = mismatches(
-      desired.destinations,
-      liveDestinations(await rpc.call("dispatcher.list", [], DispatcherListReply)),
-      desired.domainSets,
-      liveDomainSets(await rpc.call("htable.dump", [DOMAIN_HTABLE], HtableDumpReply)),
-    );
-    if (check.length > 0) throw new Error(`read-back mismatch: ${check.join(", ")}`);
+    // Read back what Kamailio now uses.
+    const problems = destinationMismatches(desired.destinations, await listDestinations(rpc));
+    if (trusted && !bulk) {
+      for (const [k, v] of toSet) if ((await getDomainSet(rpc, k)) !== v) problems.push(`domain ${k}`);
+      for (const k of toDelete) if ((await getDomainSet(rpc, k)) !== undefined) problems.push(`domain ${k}`);
+    } else if (!sameDomainSets(desired.domainSets, await dumpDomainSets(rpc))) {
+      problems.push("domain map differs");
+    }
+    if (problems.length > 0) {
+      this.known.delete(proxy.id);
+      throw new Error(`read-back mismatch: ${problems.slice(0, 5).join(", ")}`);
+    }
+    const revision = desired.revision > proxy.appliedRevision ? desired.revision : proxy.appliedRevision;
+    this.known.set(proxy.id, { upSince, revision, domainSets: desired.domainSets });
     return desired.revision;
   }
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { KAMAILIO_TABLES_LOCK, lockFor } from "../locks";
-import { dispatcherListFor, validateKamailioState } from "./desiredState";
+import { dispatcherListFor, validateKamailioState, type AssignmentRow } from "./desiredState";
 import { readStoredState, setsOf, writeStoredState } from "./tables";
 
 /**
@@ -16,13 +16,14 @@ export async function syncKamailioTables(db: Db): Promise<bigint> {
       const nodes = await tx.telephonyNode.findMany({
         select: { id: true, hostname: true, sipAddress: true, sipPort: true, weight: true, adminState: true },
       });
-      const assignments = await tx.domainAssignment.findMany({
-        select: { nodeId: true, priority: true, weight: true, domain: { select: { name: true } } },
-      });
+      // One join instead of Prisma's two queries: this runs on every change, over every assignment.
+      const assignments = await tx.$queryRaw<AssignmentRow[]>`
+        SELECT d.name AS "domainName", a."nodeId", a.priority, a.weight
+        FROM "DomainAssignment" a JOIN "Domain" d ON d.id = a."domainId"`;
       const stored = await readStoredState(tx);
       const state = dispatcherListFor(
         nodes,
-        assignments.map((a) => ({ domainName: a.domain.name, nodeId: a.nodeId, priority: a.priority, weight: a.weight })),
+        assignments,
         setsOf(stored.destinations),
       );
       validateKamailioState(state);

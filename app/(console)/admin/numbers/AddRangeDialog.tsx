@@ -1,0 +1,69 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { addNumberRangeSchema, MAX_RANGE } from "@/server/numbers/schemas";
+
+type FormInput = z.input<typeof addNumberRangeSchema>;
+type FormOutput = z.output<typeof addNumberRangeSchema>;
+
+export function AddRangeDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(addNumberRangeSchema),
+    defaultValues: { from: "", to: "", description: "" },
+  });
+  const add = useMutation(
+    trpc.numbers.addRange.mutationOptions({
+      onSuccess: async (result) => {
+        toast.success(`${result.created.toLocaleString()} number(s) added`);
+        if (result.duplicateCount > 0) {
+          const shown = result.duplicates.join(", ");
+          const more = result.duplicateCount > result.duplicates.length ? ` and ${result.duplicateCount - result.duplicates.length} more` : "";
+          toast.warning(`${result.duplicateCount} already existed and were skipped: ${shown}${more}`, { duration: 10_000 });
+        }
+        await queryClient.invalidateQueries({ queryKey: trpc.numbers.list.queryKey() });
+        form.reset();
+        onOpenChange(false);
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, form.setError);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+  const errors = form.formState.errors;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Add phone numbers"
+      description={`One number, or a range of up to ${MAX_RANGE.toLocaleString("en")}. Numbers that already exist are skipped and listed.`}
+    >
+      <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => add.mutate(v))}>
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <Field label="First number" placeholder="+15551230000" error={errors.from?.message} {...form.register("from")} />
+          <Field label="Last number (optional)" placeholder="+15551230099" error={errors.to?.message} {...form.register("to")} />
+        </div>
+        <Field label="Description (optional)" placeholder="Carrier order 4711" error={errors.description?.message} {...form.register("description")} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={add.isPending}>
+            Add numbers
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

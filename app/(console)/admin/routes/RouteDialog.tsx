@@ -1,0 +1,88 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { createRouteSchema } from "@/server/routes/schemas";
+import type { RouteView, TrunkChoice } from "@/server/routes/service";
+import { CheckboxField } from "../_components/CheckboxField";
+import { TrunkOrderField } from "./TrunkOrderField";
+
+type FormInput = z.input<typeof createRouteSchema>;
+export type RouteFormOutput = z.output<typeof createRouteSchema>;
+
+type Props = {
+  route: RouteView | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  choices: TrunkChoice[];
+  busy: boolean;
+  /** Resolves on success; rejects with the tRPC error, which is put next to its field. */
+  onSave: (values: RouteFormOutput) => Promise<unknown>;
+  onError: (message: string) => void;
+};
+
+const blank: FormInput = { name: "", priority: 100, pattern: "", stripDigits: 0, prepend: "", callerIdNumber: "", trunkIds: [], enabled: true };
+
+export function RouteDialog({ route, open, onOpenChange, choices, busy, onSave, onError }: Props) {
+  const form = useForm<FormInput, unknown, RouteFormOutput>({
+    resolver: zodResolver(createRouteSchema),
+    values: route
+      ? { ...route, callerIdNumber: route.callerIdNumber ?? "", trunkIds: route.trunks.map((t) => t.trunk.id) }
+      : blank,
+  });
+  const errors = form.formState.errors;
+  const trunkIds = form.watch("trunkIds");
+  const submit = async (values: RouteFormOutput) => {
+    try {
+      await onSave(values);
+      form.reset();
+      onOpenChange(false);
+    } catch (error) {
+      const message = applyServerErrors(error, form.setError);
+      if (message) onError(message);
+    }
+  };
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={route ? `Edit ${route.name}` : "New outbound route"} description="Dialled numbers matching the pattern leave through these trunks.">
+      <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <Field label="Name" className="sm:col-span-2" placeholder="North America" error={errors.name?.message} {...form.register("name")} />
+          <Field label="Priority" type="number" hint="Lower first" error={errors.priority?.message} {...form.register("priority", { valueAsNumber: true })} />
+        </div>
+        <Field
+          label="Pattern"
+          placeholder="_1NXXNXXXXXX"
+          className="font-mono"
+          hint="X = 0-9, Z = 1-9, N = 2-9, [1-5] a class, trailing . = one or more, ! = zero or more; or an exact number."
+          error={errors.pattern?.message}
+          {...form.register("pattern")}
+        />
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <Field label="Strip digits" type="number" error={errors.stripDigits?.message} {...form.register("stripDigits", { valueAsNumber: true })} />
+          <Field label="Prepend" placeholder="+1" error={errors.prepend?.message} {...form.register("prepend")} />
+          <Field label="Caller ID override" placeholder="+15551230000" error={errors.callerIdNumber?.message} {...form.register("callerIdNumber")} />
+        </div>
+        <TrunkOrderField
+          value={trunkIds}
+          onChange={(ids) => form.setValue("trunkIds", ids, { shouldValidate: form.formState.isSubmitted })}
+          choices={choices}
+          error={errors.trunkIds?.message}
+        />
+        <CheckboxField label="Enabled" {...form.register("enabled")} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={busy}>
+            {route ? "Save route" : "Create route"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { updateDomainSchema } from "@/server/domains/schemas";
+import type { DomainSummary } from "@/server/domains/service";
+import { CheckboxField } from "../../_components/CheckboxField";
+
+type FormInput = z.input<typeof updateDomainSchema>;
+type FormOutput = z.output<typeof updateDomainSchema>;
+
+export function LimitsForm({ domain }: { domain: DomainSummary }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(updateDomainSchema),
+    values: {
+      id: domain.id,
+      displayName: domain.displayName,
+      maxExtensions: domain.maxExtensions,
+      maxConcurrentCalls: domain.maxConcurrentCalls,
+      allowTenantRoutes: domain.allowTenantRoutes,
+    },
+  });
+  const save = useMutation(
+    trpc.domains.update.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Limits saved");
+        await queryClient.invalidateQueries({ queryKey: trpc.domains.get.queryKey({ id: domain.id }) });
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, form.setError);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+  const errors = form.formState.errors;
+  return (
+    <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate(v))}>
+      <Field label="Display name" error={errors.displayName?.message} {...form.register("displayName")} />
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <Field
+          label="Max extensions"
+          type="number"
+          hint={`${domain._count.extensions} in use`}
+          error={errors.maxExtensions?.message}
+          {...form.register("maxExtensions", { valueAsNumber: true })}
+        />
+        <Field
+          label="Max concurrent calls"
+          type="number"
+          error={errors.maxConcurrentCalls?.message}
+          {...form.register("maxConcurrentCalls", { valueAsNumber: true })}
+        />
+      </div>
+      <CheckboxField
+        label="Tenant admins may define their own outbound routes"
+        hint="Their routes are tried before the platform's."
+        {...form.register("allowTenantRoutes")}
+      />
+      <div className="flex justify-end">
+        <Button type="submit" busy={save.isPending} disabled={!form.formState.isDirty}>
+          Save limits
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { createTrunkSchema } from "@/server/trunks/schemas";
+import type { TrunkView } from "@/server/trunks/service";
+import { CheckboxField } from "../_components/CheckboxField";
+import { SelectField } from "../_components/SelectField";
+
+type FormInput = z.input<typeof createTrunkSchema>;
+type FormOutput = z.output<typeof createTrunkSchema>;
+type Props = { trunk: TrunkView | null; open: boolean; onOpenChange: (open: boolean) => void };
+
+const blank: FormInput = {
+  name: "",
+  proxyHost: "",
+  proxyPort: 5060,
+  transport: "UDP",
+  realm: "",
+  username: "",
+  password: undefined,
+  register: false,
+  expireSeconds: 3600,
+  callerIdInFrom: true,
+  pingSeconds: 30,
+  enabled: true,
+};
+
+/** Create or edit a trunk. The password is write-only: empty keeps the stored one. */
+export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [removePassword, setRemovePassword] = useState(false);
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createTrunkSchema),
+    values: trunk ? { ...trunk, realm: trunk.realm ?? "", username: trunk.username ?? "", password: undefined } : blank,
+  });
+  const callbacks = {
+    onSuccess: async (saved: TrunkView) => {
+      toast.success(`Trunk ${saved.name} saved; nodes reload it now`);
+      await queryClient.invalidateQueries({ queryKey: trpc.trunks.list.queryKey() });
+      setRemovePassword(false);
+      form.reset();
+      onOpenChange(false);
+    },
+    onError: (error: unknown) => {
+      const message = applyServerErrors(error, form.setError);
+      if (message) toast.error(message);
+    },
+  };
+  const create = useMutation(trpc.trunks.create.mutationOptions(callbacks));
+  const update = useMutation(trpc.trunks.update.mutationOptions(callbacks));
+  const errors = form.formState.errors;
+
+  const submit = (values: FormOutput) => {
+    if (!trunk) return create.mutate(values);
+    update.mutate({ ...values, id: trunk.id, password: removePassword ? "" : values.password || undefined });
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={trunk ? `Edit ${trunk.name}` : "New trunk"} description="A carrier gateway every node loads.">
+      <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
+        <Field label="Gateway name" placeholder="carrier-east" error={errors.name?.message} {...form.register("name")} />
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <Field label="Proxy host" className="sm:col-span-2" placeholder="sip.carrier.example" error={errors.proxyHost?.message} {...form.register("proxyHost")} />
+          <Field label="Port" type="number" error={errors.proxyPort?.message} {...form.register("proxyPort", { valueAsNumber: true })} />
+        </div>
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <SelectField label="Transport" error={errors.transport?.message} {...form.register("transport")}>
+            <option value="UDP">UDP</option>
+            <option value="TCP">TCP</option>
+            <option value="TLS">TLS</option>
+          </SelectField>
+          <Field label="Realm (optional)" error={errors.realm?.message} {...form.register("realm")} />
+          <Field label="Username (optional)" autoComplete="off" error={errors.username?.message} {...form.register("username")} />
+          <Field
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            hint={trunk?.hasPassword ? "Leave empty to keep the current one." : "Leave empty for an IP-authenticated trunk."}
+            disabled={removePassword}
+            error={errors.password?.message}
+            {...form.register("password", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
+          />
+        </div>
+        {trunk?.hasPassword && (
+          <CheckboxField label="Remove the stored password" checked={removePassword} onChange={(e) => setRemovePassword(e.target.checked)} />
+        )}
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <Field label="Registration expiry (s)" type="number" error={errors.expireSeconds?.message} {...form.register("expireSeconds", { valueAsNumber: true })} />
+          <Field label="OPTIONS ping (s, 0 = off)" type="number" error={errors.pingSeconds?.message} {...form.register("pingSeconds", { valueAsNumber: true })} />
+        </div>
+        <div className="space-y-2">
+          <CheckboxField label="Register with the carrier" {...form.register("register")} />
+          <CheckboxField label="Send caller ID in the From header" {...form.register("callerIdInFrom")} />
+          <CheckboxField label="Enabled" {...form.register("enabled")} />
+        </div>
+        <div className="flex justify-end gap-2 pt-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={create.isPending || update.isPending}>
+            {trunk ? "Save trunk" : "Create trunk"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

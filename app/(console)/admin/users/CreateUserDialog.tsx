@@ -1,0 +1,79 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { createUserSchema } from "@/server/users/schemas";
+import { MembershipRows } from "./MembershipRows";
+
+type FormInput = z.input<typeof createUserSchema>;
+type FormOutput = z.output<typeof createUserSchema>;
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Pre-filled grants, e.g. "tenant admin of this tenant" from the tenant page. */
+  initialMemberships?: FormInput["memberships"];
+  title?: string;
+};
+
+export function CreateUserDialog({ open, onOpenChange, initialMemberships, title = "New user" }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createUserSchema),
+    values: { email: "", name: "", password: "", memberships: initialMemberships ?? [{ role: "TENANT_ADMIN", domainId: "", extensionId: "" }] },
+  });
+  const create = useMutation(
+    trpc.users.platform.create.mutationOptions({
+      onSuccess: async (user) => {
+        toast.success(`${user.email} can sign in now`);
+        await queryClient.invalidateQueries({ queryKey: trpc.users.platform.list.queryKey() });
+        form.reset();
+        onOpenChange(false);
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, form.setError);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+  const errors = form.formState.errors;
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description="A portal login. Emails are case-insensitive.">
+      <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <Field label="Email" type="email" autoComplete="off" error={errors.email?.message} {...form.register("email")} />
+          <Field label="Name" error={errors.name?.message} {...form.register("name")} />
+        </div>
+        <Field
+          label="Temporary password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 10 characters. Share it securely."
+          error={errors.password?.message}
+          {...form.register("password")}
+        />
+        <MembershipRows
+          value={form.watch("memberships")}
+          onChange={(rows) => form.setValue("memberships", rows, { shouldValidate: form.formState.isSubmitted })}
+          errors={errors.memberships}
+        />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={create.isPending}>
+            Create user
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { ApiTokensTable } from "../../../admin/api-tokens/ApiTokensTable";
+import { CreateApiTokenDialog } from "../../../admin/api-tokens/CreateApiTokenDialog";
+import { TokenFiltersBar } from "../../../admin/api-tokens/TokenFiltersBar";
+import { TOKEN_PAGE_SIZE, useTokenFilters } from "../../../admin/api-tokens/useTokenFilters";
+
+export function DomainApiTokensView({ domainId }: { domainId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const filters = useTokenFilters();
+  const [creating, setCreating] = useState(false);
+  const list = useQuery(trpc.apiTokens.list.queryOptions({ domainId, ...filters.listInput }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey() });
+  const create = useMutation(trpc.apiTokens.create.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(
+    trpc.apiTokens.revoke.mutationOptions({
+      onSuccess: async (token) => {
+        toast.success(`Token ${token.name} revoked`);
+        await refresh();
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description="Let your own systems manage this tenant's extensions, ring groups, menus and numbers over the REST API."
+        actions={<Button onClick={() => setCreating(true)}>New token</Button>}
+      />
+      <TokenFiltersBar filters={filters} />
+      <ApiTokensTable
+        list={list}
+        page={filters.page}
+        pageSize={TOKEN_PAGE_SIZE}
+        onPage={filters.setPage}
+        showScope={false}
+        emptyText={filters.search ? "No token matches that search." : "No API tokens yet. Create one for each system that should manage this tenant."}
+        revoke={(token) => revoke.mutateAsync({ domainId, id: token.id })}
+      />
+      <CreateApiTokenDialog
+        open={creating}
+        onOpenChange={setCreating}
+        scopeDescription="This token acts as an administrator of this tenant only; it cannot see other tenants."
+        create={(values) => create.mutateAsync({ domainId, ...values })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useFieldArray, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { DestinationFields, useDestinationSuggestions } from "@/components/forms/DestinationFields";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { createIvrMenuSchema } from "@/server/ivrMenus/schemas";
+import type { IvrMenuView } from "@/server/ivrMenus/service";
+
+type FormInput = z.input<typeof createIvrMenuSchema>;
+type FormOutput = z.output<typeof createIvrMenuSchema>;
+type Props = { domainId: string; editing: IvrMenuView | "new" | null; onClose: () => void };
+
+const EMPTY: FormInput = {
+  number: "",
+  name: "",
+  greeting: "",
+  timeoutSeconds: 10,
+  maxFailures: 3,
+  invalid: { type: "HANGUP", target: "" },
+  timeout: { type: "HANGUP", target: "" },
+  options: [{ digits: "1", destination: { type: "EXTENSION", target: "" } }],
+};
+
+function valuesOf(menu: IvrMenuView): FormInput {
+  return {
+    number: menu.number,
+    name: menu.name,
+    greeting: menu.greeting,
+    timeoutSeconds: menu.timeoutSeconds,
+    maxFailures: menu.maxFailures,
+    invalid: { type: menu.invalidType, target: menu.invalidTarget ?? "" },
+    timeout: { type: menu.timeoutType, target: menu.timeoutTarget ?? "" },
+    options: menu.options.map((o) => ({ digits: o.digits, destination: { type: o.destType, target: o.destTarget ?? "" } })),
+  };
+}
+
+export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const suggestions = useDestinationSuggestions(domainId);
+  const existing = editing !== null && editing !== "new" ? editing : null;
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createIvrMenuSchema), defaultValues: EMPTY });
+  const options = useFieldArray({ control: form.control, name: "options" });
+
+  useEffect(() => {
+    form.reset(existing ? valuesOf(existing) : EMPTY);
+  }, [existing, editing, form]);
+
+  const onSaved = async (name: string) => {
+    toast.success(`IVR menu ${name} saved`);
+    await queryClient.invalidateQueries({ queryKey: trpc.ivrMenus.list.queryKey() });
+    onClose();
+  };
+  const onError = (error: unknown) => {
+    const message = applyServerErrors(error, form.setError);
+    if (message) toast.error(message);
+  };
+  const create = useMutation(trpc.ivrMenus.create.mutationOptions({ onSuccess: (m) => onSaved(m.name), onError }));
+  const update = useMutation(trpc.ivrMenus.update.mutationOptions({ onSuccess: (m) => onSaved(m.name), onError }));
+  const errors = form.formState.errors;
+  const watched = form.watch();
+
+  return (
+    <Dialog
+      open={editing !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title={existing ? `Edit IVR menu ${existing.number}` : "New IVR menu"}
+      description="Callers hear the greeting and press a key; each key sends them somewhere."
+    >
+      <form
+        noValidate
+        className="space-y-4"
+        onSubmit={form.handleSubmit((v) => (existing ? update.mutate({ ...v, id: existing.id, domainId }) : create.mutate({ ...v, domainId })))}
+      >
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Number" inputMode="numeric" placeholder="700" error={errors.number?.message} {...form.register("number")} />
+          <Field label="Name" placeholder="Main menu" error={errors.name?.message} {...form.register("name")} />
+        </div>
+        <Field
+          label="Greeting"
+          placeholder="say:Welcome to Acme. For sales press 1."
+          hint="A sound file (ivr/ivr-welcome.wav) or say: followed by text to speak."
+          error={errors.greeting?.message}
+          {...form.register("greeting")}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label="Wait for a key (seconds)"
+            type="number"
+            error={errors.timeoutSeconds?.message}
+            {...form.register("timeoutSeconds", { valueAsNumber: true })}
+          />
+          <Field
+            label="Attempts before giving up"
+            type="number"
+            error={errors.maxFailures?.message}
+            {...form.register("maxFailures", { valueAsNumber: true })}
+          />
+        </div>
+        <fieldset className="space-y-3 rounded-lg bg-slate-50 p-3">
+          <legend className="text-sm font-medium text-slate-700">Keys</legend>
+          {options.fields.length === 0 && <p className="text-sm text-slate-500">No keys yet: callers can only time out.</p>}
+          {options.fields.map((field, i) => (
+            <div key={field.id} className="flex flex-wrap items-start gap-3 border-b border-slate-200 pb-3 last:border-0">
+              <Field
+                className="w-20"
+                label="Key"
+                error={errors.options?.[i]?.digits?.message}
+                {...form.register(`options.${i}.digits`)}
+              />
+              <div className="min-w-60 flex-1">
+                <DestinationFields
+                  label="Goes to"
+                  type={watched.options?.[i]?.destination.type ?? "HANGUP"}
+                  typeField={form.register(`options.${i}.destination.type`)}
+                  targetField={form.register(`options.${i}.destination.target`)}
+                  targetError={errors.options?.[i]?.destination?.target?.message}
+                  suggestions={suggestions}
+                />
+              </div>
+              <Button type="button" size="sm" variant="ghost" className="mt-6" aria-label={`Remove key ${i + 1}`} onClick={() => options.remove(i)}>
+                Remove
+              </Button>
+            </div>
+          ))}
+          {errors.options?.message && <p className="text-xs text-red-600" role="alert">{errors.options.message}</p>}
+          <Button
+            type="button"
+            size="sm"
+            variant="secondary"
+            onClick={() => options.append({ digits: String(Math.min(options.fields.length + 1, 9)), destination: { type: "EXTENSION", target: "" } })}
+          >
+            Add key
+          </Button>
+        </fieldset>
+        <DestinationFields
+          label="After wrong keys"
+          type={watched.invalid?.type ?? "HANGUP"}
+          typeField={form.register("invalid.type")}
+          targetField={form.register("invalid.target")}
+          targetError={errors.invalid?.target?.message}
+          suggestions={suggestions}
+        />
+        <DestinationFields
+          label="When no key is pressed"
+          type={watched.timeout?.type ?? "HANGUP"}
+          typeField={form.register("timeout.type")}
+          targetField={form.register("timeout.target")}
+          targetError={errors.timeout?.target?.message}
+          suggestions={suggestions}
+        />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={create.isPending || update.isPending}>
+            {existing ? "Save changes" : "Create IVR menu"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

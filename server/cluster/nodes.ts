@@ -1,0 +1,113 @@
+import { randomBytes } from "node:crypto";
+import { writeAudit } from "@/server/audit/writeAudit";
+import type { NodeAdminState } from "@/server/db/generated/enums";
+import { hashPassword } from "@/server/security/password";
+import { seal } from "@/server/security/secretBox";
+import type { PlatformContext } from "@/server/tenancy/context";
+import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
+import { recordClusterChange } from "./recordClusterChange";
+import { CreateNodeInput, SetNodeAdminStateInput, UpdateNodeInput } from "./schemas";
+
+// What a node looks like to the portal: never its secrets.
+const PUBLIC_FIELDS = {
+  id: true,
+  hostname: true,
+  sipAddress: true,
+  sipPort: true,
+  eslHost: true,
+  eslPort: true,
+  capacity: true,
+  weight: true,
+  adminState: true,
+  health: true,
+  lastSeenAt: true,
+  activeCalls: true,
+  xmlCurlUser: true,
+  allowedSources: true,
+  appliedRevision: true,
+  lastSyncAt: true,
+  lastSyncError: true,
+} as const;
+
+export async function listNodes(ctx: PlatformContext) {
+  return ctx.db.telephonyNode.findMany({ select: PUBLIC_FIELDS, orderBy: { hostname: "asc" } });
+}
+
+/** Creates a node; the xml_curl secret is in the result and nowhere else, ever again. */
+export async function createNode(ctx: PlatformContext, raw: CreateNodeInput) {
+  const input = CreateNodeInput.parse(raw);
+  const xmlCurlUser = `fs-${input.hostname.toLowerCase()}`;
+  const xmlCurlSecret = randomBytes(24).toString("base64url");
+  const xmlCurlSecretHash = await hashPassword(xmlCurlSecret);
+  const { eslPassword, ...rest } = input;
+  const node = await ctx.db.$transaction(async (tx) => {
+    if (await tx.telephonyNode.findUnique({ where: { hostname: input.hostname }, select: { id: true } })) {
+      throw new ConflictError("A node with this hostname exists", "hostname");
+    }
+    const created = await tx.telephonyNode.create({
+      data: { ...rest, eslPasswordEnc: seal(eslPassword), xmlCurlUser, xmlCurlSecretHash },
+      select: PUBLIC_FIELDS,
+    });
+    await writeAudit(tx, ctx.actor, { action: "node.create", entityType: "TelephonyNode", entityId: created.id, after: created });
+    await recordClusterChange(tx, `node ${created.hostname} created`, [
+      { topic: "kamailio.sync" },
+      { topic: "freeswitch.acl-changed" },
+    ]);
+    return created;
+  });
+  return { node, xmlCurlSecret };
+}
+
+export async function updateNode(ctx: PlatformContext, raw: UpdateNodeInput) {
+  const { id, eslPassword, ...changes } = UpdateNodeInput.parse(raw);
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.telephonyNode.findUnique({ where: { id }, select: PUBLIC_FIELDS });
+    if (!before) throw new NotFoundError("Node");
+    const after = await tx.telephonyNode.update({
+      where: { id },
+      data: { ...changes, ...(eslPassword ? { eslPasswordEnc: seal(eslPassword) } : {}) },
+      select: PUBLIC_FIELDS,
+    });
+    await writeAudit(tx, ctx.actor, { action: "node.update", entityType: "TelephonyNode", entityId: id, before, after });
+    await recordClusterChange(tx, `node ${after.hostname} updated`, [
+      { topic: "kamailio.sync" },
+      { topic: "freeswitch.acl-changed" },
+    ]);
+    return after;
+  });
+}
+
+/** Drain (no new calls, calls up finish), maintenance (same, for work on the box) or activate. */
+export async function setNodeAdminState(ctx: PlatformContext, raw: { id: string; adminState: NodeAdminState }) {
+  const { id, adminState } = SetNodeAdminStateInput.parse(raw);
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.telephonyNode.findUnique({ where: { id }, select: PUBLIC_FIELDS });
+    if (!before) throw new NotFoundError("Node");
+    const after = await tx.telephonyNode.update({ where: { id }, data: { adminState }, select: PUBLIC_FIELDS });
+    await writeAudit(tx, ctx.actor, {
+      action: `node.${adminState.toLowerCase()}`,
+      entityType: "TelephonyNode",
+      entityId: id,
+      before: { adminState: before.adminState },
+      after: { adminState },
+    });
+    const revision = await recordClusterChange(tx, `node ${after.hostname} → ${adminState}`, [{ topic: "kamailio.sync" }]);
+    return { node: after, revision };
+  });
+}
+
+export async function deleteNode(ctx: PlatformContext, id: string) {
+  await ctx.db.$transaction(async (tx) => {
+    const before = await tx.telephonyNode.findUnique({ where: { id }, select: PUBLIC_FIELDS });
+    if (!before) throw new NotFoundError("Node");
+    const total = await tx.telephonyNode.count();
+    // Kamailio with an empty dispatcher list rejects every call: keep at least one node.
+    if (total <= 1) throw new ConflictError("The last node cannot be deleted");
+    await tx.telephonyNode.delete({ where: { id } });
+    await writeAudit(tx, ctx.actor, { action: "node.delete", entityType: "TelephonyNode", entityId: id, before });
+    await recordClusterChange(tx, `node ${before.hostname} deleted`, [
+      { topic: "kamailio.sync" },
+      { topic: "freeswitch.acl-changed" },
+    ]);
+  });
+}

@@ -1,0 +1,234 @@
+import type { CallData, DialExtension, DialRingGroup, InboundData } from "./callData";
+import { destinationApp, destinationStep, VOICEMAIL_DEPOSIT_PREFIX, type DestinationStep } from "./destination";
+import { dialableNumber, inertText, safeGatewayName } from "./dialSafety";
+import { parseFeatureCode, type FeatureCode, type FeatureToggle } from "./featureCodes";
+import { matchesPattern } from "./pattern";
+
+export type DialplanAction = { app: string; data?: string };
+
+/** Which rule answered a call: what the simulator shows. */
+export type MatchedRule =
+  | { type: "extension"; number: string }
+  | { type: "feature-code"; code: FeatureCode["code"] }
+  | { type: "ring-group"; number: string; name: string; strategy: string; members: string[] }
+  | { type: "ivr"; number: string; name: string }
+  | { type: "voicemail"; box: string | null }
+  | { type: "outbound-route"; route: string; dialedOut: string; gateways: string[] }
+  | { type: "inbound-did"; did: string; domain: string }
+  | { type: "denied"; reason: string }
+  | { type: "not-found" };
+
+export type CallPlan = {
+  context: string;
+  destination: string;
+  rule: MatchedRule;
+  actions: DialplanAction[];
+  /** A feature code's change to the caller's extension; the HTTP path applies it, the simulator does not. */
+  toggle?: { extension: string; change: FeatureToggle };
+};
+
+export const HANGUP_CAUSES = {
+  domainLimit: "SWITCH_CONGESTION",
+  extensionLimit: "USER_BUSY",
+  unallocated: "UNALLOCATED_NUMBER",
+  barred: "OUTGOING_CALL_BARRED",
+  noRoute: "NO_ROUTE_DESTINATION",
+} as const;
+
+const set = (assignment: string): DialplanAction => ({ app: "set", data: assignment });
+const hangup = (cause: string): DialplanAction => ({ app: "hangup", data: cause });
+
+/** Concurrent-call caps: the domain's, then the calling extension's (a transfer must not count twice). */
+function limits(data: CallData): DialplanAction[] {
+  const out: DialplanAction[] = [set("limit_ignore_transfer=true")];
+  const domain = data.domain.name;
+  if (data.domain.maxConcurrentCalls > 0)
+    out.push({ app: "limit", data: `hash ${domain} domain-calls ${data.domain.maxConcurrentCalls} !${HANGUP_CAUSES.domainLimit}` });
+  const caller = data.identity.kind === "extension" ? data.identity.extension : null;
+  if (caller && caller.maxCalls > 0)
+    out.push({ app: "limit", data: `hash ${domain} ext-${caller.number} ${caller.maxCalls} !${HANGUP_CAUSES.extensionLimit}` });
+  return out;
+}
+
+function recording(data: CallData, callee: DialExtension | null): DialplanAction[] {
+  const caller = data.identity.kind === "extension" ? data.identity.extension : null;
+  if (!caller?.recordCalls && !callee?.recordCalls) return [];
+  return [set("RECORD_STEREO=true"), { app: "record_session", data: `\${recordings_dir}/${data.domain.name}/\${uuid}.wav` }];
+}
+
+const toApp = (step: DestinationStep, context: string): DialplanAction => destinationApp(step, context);
+
+function forwardTarget(forward: { enabled: boolean; target: string | null }): string | null {
+  return forward.enabled ? dialableNumber(forward.target) : null;
+}
+
+/** Ring an extension, honouring DND and forwards, then voicemail. */
+function planExtension(data: CallData, callee: DialExtension): DialplanAction[] {
+  const domain = data.domain.name;
+  const voicemail: DestinationStep = callee.voicemailEnabled
+    ? { app: "transfer", number: `${VOICEMAIL_DEPOSIT_PREFIX}${callee.number}` }
+    : { app: "hangup", cause: "USER_BUSY" };
+  const actions = [...limits(data)];
+  if (callee.dnd) return [...actions, toApp(voicemail, domain)];
+  // Calls forwarded onwards are restricted and billed as the forwarding extension.
+  const routeAs = set(`sb_route_as=${callee.number}`);
+  const always = forwardTarget(callee.forwardAlways);
+  if (always) return [...actions, routeAs, { app: "transfer", data: `${always} XML ${domain}` }];
+
+  const noAnswerTarget = forwardTarget(callee.forwardNoAnswer);
+  const noAnswer: DestinationStep = noAnswerTarget ? { app: "transfer", number: noAnswerTarget } : voicemail;
+  const busyTarget = forwardTarget(callee.forwardBusy);
+  const busy: DestinationStep = busyTarget ? { app: "transfer", number: busyTarget } : noAnswer;
+
+  actions.push(...recording(data, callee));
+  if (callee.maxCalls > 0) {
+    const overflow = busy.app === "transfer" ? `${busy.number} XML ${domain}` : `!${HANGUP_CAUSES.extensionLimit}`;
+    actions.push({ app: "limit", data: `hash ${domain} ext-${callee.number} ${callee.maxCalls} ${overflow}` });
+  }
+  if (busyTarget || noAnswerTarget) actions.push(routeAs);
+  actions.push(set(`call_timeout=${callee.noAnswerTimeout}`), set("hangup_after_bridge=true"));
+  // What happens after a failed bridge is chosen by FreeSWITCH at run time from the failure cause.
+  if (busy.app === "hangup" && noAnswer.app === "hangup") {
+    actions.push(set("continue_on_fail=false"), { app: "bridge", data: `user/${callee.number}@${domain}` });
+  } else if (noAnswer.app === "hangup" && busy.app === "transfer") {
+    actions.push(set("continue_on_fail=USER_BUSY"), { app: "bridge", data: `user/${callee.number}@${domain}` }, toApp(busy, domain));
+  } else if (busy.app === "transfer" && noAnswer.app === "transfer" && busy.number !== noAnswer.number) {
+    actions.push(set("continue_on_fail=true"), { app: "bridge", data: `user/${callee.number}@${domain}` }, {
+      app: "transfer",
+      data: `\${cond(\${originate_disposition} == USER_BUSY ? ${busy.number} : ${noAnswer.number})} XML ${domain}`,
+    });
+  } else {
+    actions.push(set("continue_on_fail=true"), { app: "bridge", data: `user/${callee.number}@${domain}` }, toApp(noAnswer, domain));
+  }
+  return actions;
+}
+
+function planRingGroup(data: CallData, group: DialRingGroup): DialplanAction[] {
+  const domain = data.domain.name;
+  const fallback = toApp(destinationStep(group.fallbackType, group.fallbackTarget), domain);
+  const members = group.members.filter((m) => !m.dnd);
+  const actions = [...limits(data), ...recording(data, null)];
+  if (members.length === 0) return [...actions, fallback];
+  const timeout = group.ringTimeout;
+  const dialString =
+    group.strategy === "SIMULTANEOUS"
+      ? members.map((m) => `user/${m.number}@${domain}`).join(",")
+      : members.map((m) => `[leg_timeout=${timeout}]user/${m.number}@${domain}`).join("|");
+  return [
+    ...actions,
+    set(`call_timeout=${group.strategy === "SIMULTANEOUS" ? timeout : timeout * members.length}`),
+    set("hangup_after_bridge=true"),
+    set("continue_on_fail=true"),
+    { app: "bridge", data: dialString },
+    fallback.app === "hangup" ? hangup("NO_ANSWER") : fallback,
+  ];
+}
+
+function callClass(dialed: string): "emergency" | "international" | "domestic" {
+  if (/^(911|112|999|000)$/.test(dialed)) return "emergency";
+  return /^(\+|00|011)/.test(dialed) ? "international" : "domestic";
+}
+
+function planOutbound(data: CallData, dialed: string): Pick<CallPlan, "rule" | "actions"> {
+  if (data.identity.kind === "none")
+    return { rule: { type: "denied", reason: "outbound calls need an authenticated extension" }, actions: [hangup(HANGUP_CAUSES.barred)] };
+  const caller = data.identity.kind === "extension" ? data.identity.extension : null;
+  const klass = callClass(dialed);
+  if (caller && klass !== "emergency" && !caller.tollAllow.includes(klass))
+    return { rule: { type: "denied", reason: `extension ${caller.number} may not dial ${klass} numbers` }, actions: [hangup(HANGUP_CAUSES.barred)] };
+  // A route whose prepend is not digits could smuggle dial-string syntax: it never matches.
+  const route = data.routes.find((r) => matchesPattern(r.pattern, dialed) && (r.prepend === "" || dialableNumber(r.prepend) !== null));
+  if (!route) return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
+  const dialedOut = `${route.prepend}${dialed.slice(route.stripDigits)}`;
+  const gateways = route.gateways.flatMap((g) => safeGatewayName(g) ?? []);
+  const rule: MatchedRule = { type: "outbound-route", route: route.name, dialedOut, gateways };
+  if (gateways.length === 0 || dialableNumber(dialedOut) === null) return { rule, actions: [hangup(HANGUP_CAUSES.noRoute)] };
+
+  const actions = [...limits(data)];
+  const callerIdNumber = dialableNumber(route.callerIdNumber) ?? dialableNumber(caller?.externalCallerIdNumber);
+  if (callerIdNumber) actions.push(set(`effective_caller_id_number=${callerIdNumber}`));
+  if (caller?.externalCallerIdName) actions.push(set(`effective_caller_id_name=${inertText(caller.externalCallerIdName)}`));
+  actions.push(...recording(data, null), set("hangup_after_bridge=true"));
+  // Every trunk but the last may fail over; the last one's failure cause ends the call.
+  gateways.forEach((gateway, i) => {
+    actions.push(set(`continue_on_fail=${i < gateways.length - 1}`), { app: "bridge", data: `sofia/gateway/${gateway}/${dialedOut}` });
+  });
+  return { rule, actions };
+}
+
+function planFeatureCode(data: CallData, feature: FeatureCode): Pick<CallPlan, "rule" | "actions" | "toggle"> {
+  const rule: MatchedRule = { type: "feature-code", code: feature.code };
+  const domain = data.domain.name;
+  const caller = data.identity.kind === "extension" ? data.identity.extension : null;
+  const confirm = (sound: string): DialplanAction[] => [{ app: "answer" }, { app: "sleep", data: "500" }, { app: "playback", data: sound }, hangup("NORMAL_CLEARING")];
+
+  if (feature.code === "voicemail-any")
+    return { rule: { type: "voicemail", box: null }, actions: [{ app: "answer" }, { app: "sleep", data: "500" }, { app: "voicemail", data: `check default ${domain}` }, hangup("NORMAL_CLEARING")] };
+  if (feature.code === "voicemail-deposit") {
+    const box = data.local?.kind === "extension" ? data.local.extension : null;
+    if (!box?.voicemailEnabled) return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
+    return { rule: { type: "voicemail", box: box.number }, actions: [{ app: "answer" }, { app: "sleep", data: "500" }, { app: "voicemail", data: `default ${domain} ${box.number}` }, hangup("NORMAL_CLEARING")] };
+  }
+  // The rest act on the caller's own extension: only an authenticated phone may use them.
+  if (!caller) return { rule: { type: "denied", reason: "feature codes need an authenticated extension" }, actions: [hangup(HANGUP_CAUSES.barred)] };
+  switch (feature.code) {
+    case "voicemail-own":
+      return { rule: { type: "voicemail", box: caller.number }, actions: [{ app: "answer" }, { app: "sleep", data: "500" }, { app: "voicemail", data: `check default ${domain} ${caller.number}` }, hangup("NORMAL_CLEARING")] };
+    case "dnd-on":
+    case "dnd-off": {
+      const enabled = feature.code === "dnd-on";
+      return { rule, actions: confirm(enabled ? "ivr/ivr-dnd_activated.wav" : "ivr/ivr-dnd_cancelled.wav"), toggle: { extension: caller.number, change: { field: "dnd", enabled } } };
+    }
+    case "forward-always-on": {
+      const target = feature.target ?? dialableNumber(caller.forwardAlways.target);
+      if (!target) return { rule, actions: confirm("ivr/ivr-invalid_number_format.wav") };
+      return { rule, actions: confirm("ivr/ivr-call_forwarding_has_been_set.wav"), toggle: { extension: caller.number, change: { field: "forwardAlways", enabled: true, target } } };
+    }
+    case "forward-always-off":
+      return { rule, actions: confirm("ivr/ivr-call_forwarding_has_been_cancelled.wav"), toggle: { extension: caller.number, change: { field: "forwardAlways", enabled: false, target: caller.forwardAlways.target } } };
+  }
+}
+
+/** Decides what a call to `dialed` in a domain context does. Pure: the same data gives the same plan. */
+export function planCall(data: CallData, dialed: string): CallPlan {
+  const base = { context: data.domain.name, destination: dialed };
+  const feature = parseFeatureCode(dialed);
+  if (feature) return { ...base, ...planFeatureCode(data, feature) };
+  const local = data.local;
+  if (local?.kind === "extension") return { ...base, rule: { type: "extension", number: local.extension.number }, actions: planExtension(data, local.extension) };
+  if (local?.kind === "ring-group") {
+    const g = local.group;
+    return { ...base, rule: { type: "ring-group", number: g.number, name: g.name, strategy: g.strategy, members: g.members.filter((m) => !m.dnd).map((m) => m.number) }, actions: planRingGroup(data, g) };
+  }
+  if (local?.kind === "ivr")
+    return {
+      ...base,
+      rule: { type: "ivr", number: local.menu.number, name: local.menu.name },
+      actions: [...limits(data), { app: "answer" }, { app: "sleep", data: "1000" }, { app: "ivr", data: ivrMenuName(data.domain.name, local.menu.number) }, hangup("NORMAL_CLEARING")],
+    };
+  return { ...base, ...planOutbound(data, dialed) };
+}
+
+/** The ivr.conf menu name for a domain's menu (see render/ivrConf.ts). */
+export function ivrMenuName(domain: string, number: string): string {
+  return `${number}@${domain}`;
+}
+
+export const PUBLIC_CONTEXT = "public";
+
+/** A trunk call in `public`: hand the DID to its domain's destination. */
+export function planInbound(dialed: string, inbound: InboundData | null): CallPlan {
+  const base = { context: PUBLIC_CONTEXT, destination: dialed };
+  if (!inbound) return { ...base, rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
+  const step = destinationStep(inbound.destType, inbound.destTarget);
+  return {
+    ...base,
+    rule: { type: "inbound-did", did: inbound.did, domain: inbound.domain },
+    actions: [
+      set(`domain_name=${inbound.domain}`),
+      // Lets an EXTERNAL destination route out without an extension (see planOutbound).
+      set("sb_route_as=did"),
+      toApp(step, inbound.domain),
+    ],
+  };
+}

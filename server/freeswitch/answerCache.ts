@@ -1,0 +1,136 @@
+import type { ConfigScope } from "./configChanged";
+
+/** What an entry depends on: one domain's data, or anything in the platform (nodes, trunks, DIDs). */
+export type CacheTag = { domain: string } | "platform";
+
+type Entry = { value: unknown; tag: string; stale: boolean };
+
+const PLATFORM_TAG = "*";
+const tagKey = (tag: CacheTag): string => (tag === "platform" ? PLATFORM_TAG : `d:${tag.domain}`);
+
+export type AnswerCacheOptions = {
+  maxEntries: number;
+  /** A load slower than this counts as a database failure (FreeSWITCH is waiting). */
+  loadTimeoutMs: number;
+  /** After a failed load, serve stale answers for this long without retrying the database. */
+  failureBackoffMs: number;
+  onStaleServed?: (key: string, error: unknown) => void;
+};
+
+/**
+ * An LRU of answers keyed by what determines them. Invalidation only marks entries
+ * stale: a stale entry is reloaded on its next use, but if the database cannot answer,
+ * the last good value is served, so phones keep registering through a database restart.
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byTag = new Map<string, Set<string>>();
+  private readonly inflight = new Map<string, { epoch: number; promise: Promise<unknown> }>();
+  /** Bumped by every invalidation: a load that started before one is stored already stale. */
+  private epoch = 0;
+  private failingUntil = 0;
+
+  constructor(private readonly options: AnswerCacheOptions) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async get<T>(key: string, tag: CacheTag, load: () => Promise<T>): Promise<T> {
+    const entry = this.entries.get(key);
+    if (entry) {
+      // Map keeps insertion order: re-inserting marks the entry most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      if (!entry.stale) return entry.value as T;
+      if (Date.now() < this.failingUntil) return entry.value as T;
+    }
+    // Concurrent misses share one load, unless it began before an invalidation.
+    const running = this.inflight.get(key);
+    if (running && running.epoch === this.epoch) return running.promise as Promise<T>;
+    const mine = { epoch: this.epoch, promise: this.loadAndStore(key, tagKey(tag), load, entry) };
+    this.inflight.set(key, mine);
+    try {
+      return await mine.promise;
+    } finally {
+      if (this.inflight.get(key) === mine) this.inflight.delete(key);
+    }
+  }
+
+  private async loadAndStore<T>(key: string, tag: string, load: () => Promise<T>, previous: Entry | undefined): Promise<T> {
+    const startedAt = this.epoch;
+    let value: T;
+    try {
+      value = await withTimeout(load(), this.options.loadTimeoutMs);
+    } catch (error) {
+      this.failingUntil = Date.now() + this.options.failureBackoffMs;
+      if (previous) {
+        this.options.onStaleServed?.(key, error);
+        return previous.value as T;
+      }
+      throw error;
+    }
+    this.failingUntil = 0;
+    this.store(key, tag, value, startedAt !== this.epoch);
+    return value;
+  }
+
+  private store(key: string, tag: string, value: unknown, stale: boolean): void {
+    const old = this.entries.get(key);
+    if (old) this.untag(key, old.tag);
+    this.entries.delete(key);
+    this.entries.set(key, { value, tag, stale });
+    let keys = this.byTag.get(tag);
+    if (!keys) this.byTag.set(tag, (keys = new Set()));
+    keys.add(key);
+    while (this.entries.size > this.options.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.untag(oldest, this.entries.get(oldest)?.tag ?? "");
+      this.entries.delete(oldest);
+    }
+  }
+
+  private untag(key: string, tag: string): void {
+    const keys = this.byTag.get(tag);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byTag.delete(tag);
+  }
+
+  private markTag(tag: string): void {
+    for (const key of this.byTag.get(tag) ?? []) {
+      const entry = this.entries.get(key);
+      if (entry) entry.stale = true;
+    }
+  }
+
+  /** A committed change: a domain's answers and every platform-wide one, or everything. */
+  invalidate(scope: ConfigScope): void {
+    this.epoch++;
+    if ("platform" in scope) return this.markAllStale();
+    this.markTag(tagKey({ domain: scope.domain }));
+    this.markTag(PLATFORM_TAG);
+  }
+
+  /** When notifications may have been missed (listener reconnecting), trust nothing blindly. */
+  markAllStale(): void {
+    this.epoch++;
+    for (const entry of this.entries.values()) entry.stale = true;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`load took longer than ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

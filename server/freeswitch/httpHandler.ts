@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { env } from "@/server/config/env";
+import { createDb, db } from "@/server/db/client";
+import { listenForConfigChanges } from "./configListener";
+import { classifyRequest, parseRequestBody } from "./requestBody";
+import { notFoundDocument } from "./xml";
+import { defaultXmlCurlSettings, XmlCurlService } from "./xmlCurlService";
+
+/** mod_xml_curl bodies are a few KB (187 fields for a SIP INVITE); anything huge is not FreeSWITCH. */
+const MAX_BODY_BYTES = 1 << 20;
+
+export type XmlCurlHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { "Content-Type": "text/xml; charset=utf-8", "Content-Length": Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * The POST /freeswitch/xml handler around a service. Anything we cannot or will not
+ * answer is "not found" with status 200, so FreeSWITCH falls back cleanly; only bad
+ * node credentials get 401 (and a wrong source or host name 403). It never throws.
+ */
+export function createXmlCurlHandler(service: XmlCurlService, log: (m: string) => void = (m) => console.warn(m)): XmlCurlHandler {
+  return async (req, res) => {
+    try {
+      const body = await readBody(req);
+      const auth = await service.auth.authenticate(req.headers.authorization, req.socket.remoteAddress);
+      if (!auth.ok) {
+        log(`xmlcurl: ${auth.status} from ${req.socket.remoteAddress ?? "?"}: ${auth.reason}`);
+        const headers: Record<string, string> = auth.status === 401 ? { "WWW-Authenticate": 'Basic realm="switchboard-xmlcurl"' } : {};
+        return send(res, auth.status, notFoundDocument, headers);
+      }
+      if (body === null) return send(res, 200, notFoundDocument);
+      const request = classifyRequest(parseRequestBody(body));
+      if (request.kind === "unsupported") return send(res, 200, notFoundDocument);
+      if (request.hostname !== auth.node.hostname) {
+        log(`xmlcurl: 403 node ${auth.node.hostname} sent hostname ${JSON.stringify(request.hostname)}`);
+        return send(res, 403, notFoundDocument);
+      }
+      send(res, 200, await service.answer(auth.node, request));
+    } catch (error) {
+      // Messages only: stacks and request bodies may carry digests or PINs.
+      log(`xmlcurl: answered not found after an error: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`);
+      send(res, 200, notFoundDocument);
+    }
+  };
+}
+
+let defaultHandler: XmlCurlHandler | null = null;
+
+/** The process-wide service: reads from the replica if configured, LISTENs on the primary. */
+function defaultXmlCurlHandler(): XmlCurlHandler {
+  if (defaultHandler) return defaultHandler;
+  const e = env();
+  const writer = db();
+  const reader = e.DATABASE_REPLICA_URL ? createDb(e.DATABASE_REPLICA_URL) : writer;
+  const service = new XmlCurlService(reader, writer, {
+    ...defaultXmlCurlSettings,
+    userCacheSeconds: e.XMLCURL_USER_CACHE_SECONDS,
+    enforceAssignment: e.XMLCURL_ENFORCE_ASSIGNMENT,
+  });
+  listenForConfigChanges(e.DATABASE_URL, service.cache);
+  defaultHandler = createXmlCurlHandler(service);
+  return defaultHandler;
+}
+
+/** For the app server and the standalone process: `POST /freeswitch/xml`. */
+export function handleXmlCurl(req: IncomingMessage, res: ServerResponse): void {
+  let handler: XmlCurlHandler;
+  try {
+    handler = defaultXmlCurlHandler();
+  } catch (error) {
+    console.error(`xmlcurl: cannot start: ${error instanceof Error ? error.message : "unknown error"}`);
+    return send(res, 200, notFoundDocument);
+  }
+  void handler(req, res);
+}

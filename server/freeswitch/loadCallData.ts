@@ -1,0 +1,139 @@
+import type { DbTx } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+import type { CallData, CallIdentity, DialExtension, DialRoute, InboundData } from "@/server/dialplan/callData";
+import { didCandidates } from "@/server/dialplan/didCandidates";
+import { parseFeatureCode } from "@/server/dialplan/featureCodes";
+import type { DomainGate } from "./loadDomainGate";
+import { loadExtensionRows } from "./loadExtensionRows";
+
+const dialExtensionSelect = {
+  number: true,
+  displayName: true,
+  enabled: true,
+  voicemailEnabled: true,
+  internalCallerIdName: true,
+  internalCallerIdNumber: true,
+  externalCallerIdName: true,
+  externalCallerIdNumber: true,
+  forwardAlwaysEnabled: true,
+  forwardAlwaysTarget: true,
+  forwardBusyEnabled: true,
+  forwardBusyTarget: true,
+  forwardNoAnswerEnabled: true,
+  forwardNoAnswerTarget: true,
+  noAnswerTimeout: true,
+  dnd: true,
+  maxCalls: true,
+  recordCalls: true,
+  tollAllow: true,
+} as const;
+
+type ExtensionRow = Prisma.ExtensionGetPayload<{ select: typeof dialExtensionSelect }>;
+
+function toDialExtension(x: ExtensionRow | null): DialExtension | null {
+  if (!x || !x.enabled) return null;
+  return {
+    number: x.number,
+    displayName: x.displayName,
+    voicemailEnabled: x.voicemailEnabled,
+    internalCallerIdName: x.internalCallerIdName,
+    internalCallerIdNumber: x.internalCallerIdNumber,
+    externalCallerIdName: x.externalCallerIdName,
+    externalCallerIdNumber: x.externalCallerIdNumber,
+    forwardAlways: { enabled: x.forwardAlwaysEnabled, target: x.forwardAlwaysTarget },
+    forwardBusy: { enabled: x.forwardBusyEnabled, target: x.forwardBusyTarget },
+    forwardNoAnswer: { enabled: x.forwardNoAnswerEnabled, target: x.forwardNoAnswerTarget },
+    noAnswerTimeout: x.noAnswerTimeout,
+    dnd: x.dnd,
+    maxCalls: x.maxCalls,
+    recordCalls: x.recordCalls,
+    tollAllow: x.tollAllow,
+  };
+}
+
+/** Who the call acts as: our own forward marker first, then the phone's digest identity. */
+export type IdentityClaim = { routeAs?: string; authenticatedUser?: string };
+
+/** Domain routes first, then platform routes, each by priority, with their enabled trunks in order: one statement. */
+async function loadRoutes(db: DbTx, domainId: string): Promise<DialRoute[]> {
+  return db.$queryRaw<DialRoute[]>`
+    SELECT r.name, r.pattern, r."stripDigits", r.prepend, r."callerIdNumber",
+           COALESCE(array_agg(t.name ORDER BY rt.position) FILTER (WHERE t.enabled), '{}') AS gateways
+    FROM "OutboundRoute" r
+    LEFT JOIN "OutboundRouteTrunk" rt ON rt."routeId" = r.id
+    LEFT JOIN "Trunk" t ON t.id = rt."trunkId"
+    WHERE r.enabled AND (r."domainId" = ${domainId} OR r."domainId" IS NULL)
+    GROUP BY r.id
+    ORDER BY (r."domainId" IS NULL), r.priority, r.name`;
+}
+
+/** Ring group or IVR menu by number: only asked when no extension has the number. */
+async function loadGroupOrMenu(db: DbTx, domainId: string, number: string): Promise<CallData["local"]> {
+  // Numbers are unique across extensions, ring groups and menus of a domain: one probe finds which.
+  const [hit] = await db.$queryRaw<{ kind: "ring-group" | "ivr"; id: string; name: string }[]>`
+    SELECT 'ring-group' AS kind, id, name FROM "RingGroup" WHERE "domainId" = ${domainId} AND number = ${number}
+    UNION ALL
+    SELECT 'ivr' AS kind, id, name FROM "IvrMenu" WHERE "domainId" = ${domainId} AND number = ${number}
+    LIMIT 1`;
+  if (!hit) return null;
+  if (hit.kind === "ivr") return { kind: "ivr", menu: { number, name: hit.name } };
+  const group = await db.ringGroup.findUniqueOrThrow({
+    where: { id: hit.id },
+    include: { members: { orderBy: { position: "asc" }, select: { extension: { select: dialExtensionSelect } } } },
+  });
+  return {
+    kind: "ring-group",
+    group: {
+      number: group.number,
+      name: group.name,
+      strategy: group.strategy,
+      ringTimeout: group.ringTimeout,
+      fallbackType: group.fallbackType,
+      fallbackTarget: group.fallbackTarget,
+      members: group.members.flatMap((m) => toDialExtension(m.extension) ?? []),
+    },
+  };
+}
+
+/**
+ * Everything planCall needs for one call in a domain context. A call to an extension
+ * (the common case) costs one indexed query: caller and callee come back together.
+ */
+export async function loadCallData(db: DbTx, gate: DomainGate, claim: IdentityClaim, dialed: string): Promise<CallData> {
+  const feature = parseFeatureCode(dialed);
+  const callerNumber = claim.routeAs === "did" ? undefined : (claim.routeAs ?? claim.authenticatedUser);
+  // A feature code acts on the caller (and *99N on box N); anything else may be an extension.
+  const localNumber = feature?.code === "voicemail-deposit" ? feature.box : feature ? undefined : dialed;
+  const wanted = [callerNumber, localNumber].filter((n): n is string => n !== undefined);
+  const rows = wanted.length > 0 ? await loadExtensionRows(db, gate.id, wanted) : [];
+  const byNumber = (n: string | undefined) => toDialExtension(rows.find((r) => r.number === n) ?? null);
+
+  const caller = byNumber(callerNumber);
+  const identity: CallIdentity = claim.routeAs === "did" ? { kind: "did" } : caller ? { kind: "extension", extension: caller } : { kind: "none" };
+  const callee = byNumber(localNumber);
+  // A disabled extension's number is still taken: it must not fall through to outbound routes.
+  const numberTaken = rows.some((r) => r.number === localNumber);
+  let local: CallData["local"] = callee ? { kind: "extension", extension: callee } : null;
+  let routes: DialRoute[] = [];
+  if (!numberTaken && localNumber !== undefined && !feature) {
+    // Routes are only needed if the number is not local; asking both at once saves a round trip.
+    const [groupOrMenu, allRoutes] = await Promise.all([loadGroupOrMenu(db, gate.id, localNumber), loadRoutes(db, gate.id)]);
+    local = groupOrMenu;
+    if (!local) routes = allRoutes;
+  }
+  return { domain: { name: gate.name, maxConcurrentCalls: gate.maxConcurrentCalls }, identity, local, routes };
+}
+
+/** The DID a trunk call is for, in any of the forms we accept; null when unknown or its domain is suspended. */
+export async function loadInbound(db: DbTx, dialed: string): Promise<InboundData | null> {
+  const candidates = didCandidates(dialed);
+  if (candidates.length === 0) return null;
+  const rows = await db.phoneNumber.findMany({
+    where: { e164: { in: candidates }, domain: { status: "ACTIVE" } },
+    select: { e164: true, destType: true, destTarget: true, domain: { select: { name: true } } },
+  });
+  // Prefer the most literal reading of what was dialled.
+  const row = candidates.map((c) => rows.find((r) => r.e164 === c)).find((r) => r !== undefined);
+  if (!row?.domain) return null;
+  return { did: row.e164, domain: row.domain.name, destType: row.destType, destTarget: row.destTarget };
+}

@@ -1,0 +1,94 @@
+import { isIP } from "node:net";
+import type { DbTx } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+import { destinationStep } from "@/server/dialplan/destination";
+import { ivrMenuName } from "@/server/dialplan/planCall";
+import { open } from "@/server/security/secretBox";
+import type { AclView } from "./render/aclConf";
+import type { GatewayView } from "./render/gateway";
+import type { IvrMenuView } from "./render/ivrConf";
+
+/** Domains a node serves: assigned to it, or assigned to nobody (see nodeServesDomain). */
+function servedDomains(nodeId: string, enforceAssignment: boolean): Prisma.DomainWhereInput {
+  const active: Prisma.DomainWhereInput = { status: "ACTIVE" };
+  if (!enforceAssignment) return active;
+  return { ...active, OR: [{ assignments: { some: { nodeId } } }, { assignments: { none: {} } }] };
+}
+
+export type CarriedTrunks = { domain: string | null; gateway: GatewayView }[];
+
+/** Enabled platform trunks plus the trunks of the domains this node serves. */
+export async function loadCarriedTrunks(db: DbTx, nodeId: string, enforceAssignment: boolean): Promise<CarriedTrunks> {
+  const rows = await db.trunk.findMany({
+    where: { enabled: true, OR: [{ domainId: null }, { domain: servedDomains(nodeId, enforceAssignment) }] },
+    orderBy: { name: "asc" },
+    include: { domain: { select: { name: true } } },
+  });
+  return rows.map((t) => ({
+    domain: t.domain?.name ?? null,
+    gateway: {
+      name: t.name,
+      proxyHost: t.proxyHost,
+      proxyPort: t.proxyPort,
+      transport: t.transport,
+      realm: t.realm,
+      username: t.username,
+      password: t.passwordEnc ? open(t.passwordEnc) : null,
+      register: t.register,
+      expireSeconds: t.expireSeconds,
+      callerIdInFrom: t.callerIdInFrom,
+      pingSeconds: t.pingSeconds,
+    },
+  }));
+}
+
+/** An address as an ACL CIDR; host names cannot go in an ACL and are left out. */
+function addressCidr(host: string): string | null {
+  const kind = isIP(host.replace(/^\[|\]$/g, ""));
+  if (kind === 4) return `${host}/32`;
+  if (kind === 6) return `${host.replace(/^\[|\]$/g, "")}/128`;
+  return null;
+}
+
+export async function loadAclView(db: DbTx, nodeId: string, enforceAssignment: boolean): Promise<AclView> {
+  const [trunks, proxies, cidrDomains] = await Promise.all([
+    loadCarriedTrunks(db, nodeId, enforceAssignment),
+    db.sipProxy.findMany({ where: { enabled: true }, select: { rpcUrl: true }, orderBy: { name: "asc" } }),
+    db.domain.findMany({
+      where: { ...servedDomains(nodeId, enforceAssignment), extensions: { some: { enabled: true, cidr: { not: null } } } },
+      select: { name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const proxyHost = (url: string) => {
+    try {
+      return new URL(url).hostname;
+    } catch {
+      return "";
+    }
+  };
+  const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+  return {
+    trunkCidrs: unique(trunks.map((t) => addressCidr(t.gateway.proxyHost))),
+    proxyCidrs: unique(proxies.map((p) => addressCidr(proxyHost(p.rpcUrl)))),
+    domainsWithCidrUsers: cidrDomains.map((d) => d.name),
+  };
+}
+
+export async function loadIvrMenu(db: DbTx, domain: { id: string; name: string }, number: string): Promise<IvrMenuView | null> {
+  const m = await db.ivrMenu.findUnique({
+    where: { domainId_number: { domainId: domain.id, number } },
+    include: { options: { orderBy: { digits: "asc" } } },
+  });
+  if (!m) return null;
+  return {
+    name: ivrMenuName(domain.name, m.number),
+    domain: domain.name,
+    greeting: m.greeting,
+    timeoutSeconds: m.timeoutSeconds,
+    maxFailures: m.maxFailures,
+    options: m.options.map((o) => ({ digits: o.digits, step: destinationStep(o.destType, o.destTarget) })),
+    onInvalid: destinationStep(m.invalidType, m.invalidTarget),
+    onTimeout: destinationStep(m.timeoutType, m.timeoutTarget),
+  };
+}

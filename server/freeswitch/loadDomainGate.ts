@@ -1,0 +1,34 @@
+import type { DbTx } from "@/server/db/client";
+import type { NodeAdminState } from "@/server/db/generated/enums";
+
+/** What decides whether a node may be answered for a domain at all. */
+export type DomainGate = {
+  id: string;
+  name: string;
+  active: boolean;
+  maxConcurrentCalls: number;
+  /** Nodes assigned to the domain; empty = every node serves it. */
+  assignedNodeIds: string[];
+};
+
+/** Asked for nearly every request that misses the cache: one indexed statement. */
+export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate | null> {
+  const rows = await db.$queryRaw<{ id: string; name: string; status: string; maxConcurrentCalls: number; assignedNodeIds: string[] }[]>`
+    SELECT d.id, d.name, d.status::text AS status, d."maxConcurrentCalls",
+           COALESCE(array_agg(a."nodeId") FILTER (WHERE a."nodeId" IS NOT NULL), '{}') AS "assignedNodeIds"
+    FROM "Domain" d LEFT JOIN "DomainAssignment" a ON a."domainId" = d.id
+    WHERE d.name = ${name}
+    GROUP BY d.id`;
+  const d = rows[0];
+  if (!d) return null;
+  return { id: d.id, name: d.name, active: d.status === "ACTIVE", maxConcurrentCalls: d.maxConcurrentCalls, assignedNodeIds: d.assignedNodeIds };
+}
+
+/**
+ * A domain without assignments is served by every node still carrying calls
+ * (ACTIVE, and DRAINING so in-progress calls can re-authenticate); MAINTENANCE serves none.
+ */
+export function nodeServesDomain(node: { id: string; adminState: NodeAdminState }, gate: DomainGate): boolean {
+  if (gate.assignedNodeIds.length > 0) return gate.assignedNodeIds.includes(node.id);
+  return node.adminState !== "MAINTENANCE";
+}

@@ -1,0 +1,76 @@
+import { el, freeswitchDocument, param } from "../xml";
+import { gatewayElement, type GatewayView } from "./gateway";
+
+export type SofiaNodeView = {
+  hostname: string;
+  sipAddress: string;
+  sipPort: number;
+  /** The trunks this node carries: platform trunks and those of the domains it serves. */
+  gateways: GatewayView[];
+};
+
+/** Trunk traffic gets its own port, FreeSWITCH's convention (5060 → 5080). */
+export const EXTERNAL_PORT_OFFSET = 20;
+
+function commonParams(node: SofiaNodeView, port: number) {
+  return [
+    param("sip-ip", node.sipAddress),
+    param("rtp-ip", node.sipAddress),
+    param("ext-sip-ip", node.sipAddress),
+    param("ext-rtp-ip", node.sipAddress),
+    param("sip-port", port),
+    param("dialplan", "XML"),
+    param("user-agent-string", "Switchboard"),
+    param("dtmf-type", "rfc2833"),
+    param("inbound-codec-prefs", "OPUS,G722,PCMU,PCMA"),
+    param("outbound-codec-prefs", "OPUS,G722,PCMU,PCMA"),
+    param("rtp-timeout-sec", 300),
+    param("rtp-hold-timeout-sec", 1800),
+    param("log-auth-failures", true),
+    param("debug", 0),
+    param("sip-trace", "no"),
+  ];
+}
+
+/**
+ * sofia.conf for one node. `internal` serves the tenants' phones (digest auth, each call
+ * lands in the user's own context; unauthenticated trunk calls in `public`); `external`
+ * carries the trunks. Domains are aliased but not parsed, so gateways are defined once, here.
+ */
+export function renderSofiaConf(node: SofiaNodeView): string {
+  const internal = el("profile", { name: "internal" }, [
+    el("aliases", {}, []),
+    el("gateways", {}, []),
+    el("domains", {}, [el("domain", { name: "all", alias: "true", parse: "false" })]),
+    el("settings", {}, [
+      ...commonParams(node, node.sipPort),
+      param("context", "public"),
+      param("auth-calls", true),
+      param("apply-inbound-acl", "trunks"),
+      param("challenge-realm", "auto_from"),
+      param("accept-blind-reg", false),
+      param("accept-blind-auth", false),
+      param("inbound-reg-force-matching-username", true),
+      param("nonce-ttl", 60),
+      param("manage-presence", true),
+    ]),
+  ]);
+  const external = el("profile", { name: "external" }, [
+    el("aliases", {}, []),
+    el("gateways", {}, node.gateways.map(gatewayElement)),
+    el("domains", {}, []),
+    el("settings", {}, [
+      ...commonParams(node, node.sipPort + EXTERNAL_PORT_OFFSET),
+      param("context", "public"),
+      param("auth-calls", false),
+      param("apply-inbound-acl", "trunks"),
+      param("manage-presence", false),
+    ]),
+  ]);
+  return freeswitchDocument("configuration", [
+    el("configuration", { name: "sofia.conf", description: `sofia for ${node.hostname}` }, [
+      el("global_settings", {}, [param("log-level", 0), param("auto-restart", false), param("debug-presence", 0)]),
+      el("profiles", {}, [internal, external]),
+    ]),
+  ]);
+}

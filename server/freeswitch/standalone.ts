@@ -1,0 +1,19 @@
+import { createServer } from "node:http";
+import { z } from "zod";
+import { handleXmlCurl } from "./httpHandler";
+import { notFoundDocument } from "./xml";
+
+// `npm run xmlcurl`: the FreeSWITCH endpoint as its own process, so SIP keeps working
+// while the portal restarts (point the nodes' gateway-url at this port).
+const port = z.coerce.number().int().min(1).max(65535).default(3001).parse(process.env.XMLCURL_PORT);
+const PATH = "/freeswitch/xml";
+
+const server = createServer((req, res) => {
+  if (req.method === "POST" && req.url?.split("?")[0] === PATH) return handleXmlCurl(req, res);
+  res.writeHead(404, { "Content-Type": "text/xml" });
+  res.end(notFoundDocument);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => console.log(`xmlcurl: listening on :${port}${PATH}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -1,0 +1,181 @@
+import type { Db } from "@/server/db/client";
+import { applyFeatureToggle } from "@/server/dialplan/applyFeatureToggle";
+import { parseFeatureCode } from "@/server/dialplan/featureCodes";
+import { planCall, planInbound, PUBLIC_CONTEXT } from "@/server/dialplan/planCall";
+import { AnswerCache } from "./answerCache";
+import { NodeAuthenticator } from "./authenticateNode";
+import { loadCallData, loadInbound } from "./loadCallData";
+import { loadAclView, loadCarriedTrunks, loadIvrMenu } from "./loadConfiguration";
+import { loadDirectoryUser, loadNetworkListUsers } from "./loadDirectoryUser";
+import { loadDomainGate, nodeServesDomain, type DomainGate } from "./loadDomainGate";
+import type { XmlCurlNode } from "./loadNode";
+import { renderAclConf } from "./render/aclConf";
+import { renderDialplan } from "./render/dialplan";
+import { renderDirectoryDomain } from "./render/directoryDomain";
+import { renderDirectoryUser } from "./render/directoryUser";
+import { renderGatewaysDirectory } from "./render/gateways";
+import { renderIvrConf } from "./render/ivrConf";
+import { renderNetworkList } from "./render/networkList";
+import { renderSofiaConf } from "./render/sofiaConf";
+import type { XmlCurlRequest } from "./requestBody";
+import { notFoundDocument } from "./xml";
+
+export type XmlCurlSettings = {
+  /** FreeSWITCH-side cache time for directory users (`cacheable`), seconds; 0 = off. */
+  userCacheSeconds: number;
+  enforceAssignment: boolean;
+  cacheEntries: number;
+  loadTimeoutMs: number;
+};
+
+export const defaultXmlCurlSettings: XmlCurlSettings = {
+  userCacheSeconds: 300,
+  enforceAssignment: true,
+  cacheEntries: 200_000,
+  loadTimeoutMs: 2_000,
+};
+
+type Log = (message: string) => void;
+
+/**
+ * Answers classified mod_xml_curl requests for an authenticated node. Every answer is
+ * cached under the inputs that determine it, tagged with the domain (or platform) whose
+ * changes invalidate it; only feature codes, which change the database, bypass the cache.
+ */
+export class XmlCurlService {
+  readonly cache: AnswerCache;
+  readonly auth: NodeAuthenticator;
+
+  constructor(
+    /** Reads (may be a replica). */
+    private readonly reader: Db,
+    /** Writes: feature-code toggles. */
+    private readonly writer: Db,
+    private readonly settings: XmlCurlSettings,
+    private readonly log: Log = (m) => console.warn(m),
+  ) {
+    this.cache = new AnswerCache({
+      maxEntries: settings.cacheEntries,
+      loadTimeoutMs: settings.loadTimeoutMs,
+      failureBackoffMs: 1_000,
+      onStaleServed: (key, error) =>
+        this.log(`xmlcurl: database unavailable (${error instanceof Error ? error.message : "error"}), serving last good answer for ${key.split("|")[0]}`),
+    });
+    this.auth = new NodeAuthenticator(reader, this.cache);
+  }
+
+  /** The domain's gate when this node may be answered for it; null means "not found". */
+  private async gate(node: XmlCurlNode, domain: string): Promise<DomainGate | null> {
+    const gate = await this.cache.get(`gate|${domain}`, { domain }, () => loadDomainGate(this.reader, domain));
+    if (!gate?.active) return null;
+    if (this.settings.enforceAssignment && !nodeServesDomain(node, gate)) return null;
+    return gate;
+  }
+
+  async answer(node: XmlCurlNode, request: XmlCurlRequest): Promise<string> {
+    const r = request;
+    switch (r.kind) {
+      case "sip-auth":
+      case "message-count":
+      case "user-lookup": {
+        const gate = await this.gate(node, r.domain);
+        if (!gate) return notFoundDocument;
+        const xml = await this.cache.get(`user|${gate.name}|${r.user}`, { domain: gate.name }, async () => {
+          const view = await loadDirectoryUser(this.reader, gate, r.user);
+          return view ? renderDirectoryUser(view, this.settings.userCacheSeconds * 1000) : null;
+        });
+        return xml ?? notFoundDocument;
+      }
+      case "domain-lookup": {
+        const gate = await this.gate(node, r.domain);
+        return gate ? renderDirectoryDomain(gate.name) : notFoundDocument;
+      }
+      case "network-list": {
+        const gate = await this.gate(node, r.domain);
+        if (!gate) return notFoundDocument;
+        return this.cache.get(`netlist|${gate.name}`, { domain: gate.name }, async () =>
+          renderNetworkList(gate.name, await loadNetworkListUsers(this.reader, gate.id)),
+        );
+      }
+      case "gateways": {
+        // Trunks live on the external profile; any other profile loads none from here.
+        if (r.profile !== "external") return notFoundDocument;
+        const xml = await this.cache.get(`gateways|${node.id}|${r.profile}`, "platform", async () => {
+          const trunks = await loadCarriedTrunks(this.reader, node.id, this.settings.enforceAssignment);
+          const byDomain = new Map<string, typeof trunks>();
+          for (const t of trunks) {
+            const key = t.domain ?? node.hostname;
+            byDomain.set(key, [...(byDomain.get(key) ?? []), t]);
+          }
+          return renderGatewaysDirectory([...byDomain].map(([domain, list]) => ({ domain, gateways: list.map((t) => t.gateway) })));
+        });
+        return xml ?? notFoundDocument;
+      }
+      case "dialplan":
+        return this.answerDialplan(node, r);
+      case "configuration":
+        return this.answerConfiguration(node, r);
+    }
+  }
+
+  private async answerDialplan(node: XmlCurlNode, r: Extract<XmlCurlRequest, { kind: "dialplan" }>): Promise<string> {
+    if (r.context === PUBLIC_CONTEXT) {
+      const answer = await this.cache.get(`inbound|${r.destination}`, "platform", async () => {
+        const inbound = await loadInbound(this.reader, r.destination);
+        return { domain: inbound?.domain ?? null, xml: renderDialplan(planInbound(r.destination, inbound)) };
+      });
+      // A DID of a domain this node does not serve is not this node's business.
+      if (answer.domain !== null && !(await this.gate(node, answer.domain))) return notFoundDocument;
+      return answer.xml;
+    }
+    const gate = await this.gate(node, r.context);
+    if (!gate) return notFoundDocument;
+    const claim = { routeAs: r.routeAs, authenticatedUser: r.authenticatedUser };
+    if (parseFeatureCode(r.destination)) {
+      // Feature codes may change the caller's extension: always fresh, never cached.
+      const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination), r.destination);
+      if (plan.toggle) {
+        try {
+          await applyFeatureToggle(this.writer, { domainId: gate.id, domainName: gate.name, extension: plan.toggle.extension }, plan.toggle.change);
+        } catch (error) {
+          // Never confirm a change that did not happen.
+          this.log(`xmlcurl: feature code ${plan.rule.type} failed: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`);
+          return renderDialplan({ ...plan, actions: [{ app: "hangup", data: "NORMAL_TEMPORARY_FAILURE" }] });
+        }
+      }
+      return renderDialplan(plan);
+    }
+    const key = `dialplan|${gate.name}|${r.destination}|${r.routeAs ?? ""}|${r.authenticatedUser ?? ""}`;
+    return this.cache.get(key, { domain: gate.name }, async () =>
+      renderDialplan(planCall(await loadCallData(this.reader, gate, claim, r.destination), r.destination)),
+    );
+  }
+
+  private async answerConfiguration(node: XmlCurlNode, r: Extract<XmlCurlRequest, { kind: "configuration" }>): Promise<string> {
+    const enforce = this.settings.enforceAssignment;
+    switch (r.name) {
+      case "sofia.conf":
+        return this.cache.get(`sofia|${node.id}`, "platform", async () => {
+          const trunks = await loadCarriedTrunks(this.reader, node.id, enforce);
+          return renderSofiaConf({ hostname: node.hostname, sipAddress: node.sipAddress, sipPort: node.sipPort, gateways: trunks.map((t) => t.gateway) });
+        });
+      case "acl.conf":
+        return this.cache.get(`acl|${node.id}`, "platform", async () => renderAclConf(await loadAclView(this.reader, node.id, enforce)));
+      case "ivr.conf": {
+        const at = r.menuName?.lastIndexOf("@") ?? -1;
+        if (!r.menuName || at <= 0) return notFoundDocument;
+        const number = r.menuName.slice(0, at);
+        const gate = await this.gate(node, r.menuName.slice(at + 1).toLowerCase());
+        if (!gate) return notFoundDocument;
+        const xml = await this.cache.get(`ivr|${gate.name}|${number}`, { domain: gate.name }, async () => {
+          const menu = await loadIvrMenu(this.reader, gate, number);
+          return menu ? renderIvrConf([menu]) : null;
+        });
+        return xml ?? notFoundDocument;
+      }
+      default:
+        // Everything else (console.conf, voicemail.conf, ...) comes from the node's own files.
+        return notFoundDocument;
+    }
+  }
+}

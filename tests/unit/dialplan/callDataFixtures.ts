@@ -1,0 +1,34 @@
+import type { CallData, DialExtension } from "@/server/dialplan/callData";
+
+/** A plain extension of tenant1.example; `overrides` change what a test is about. */
+export function extension(number: string, overrides: Partial<DialExtension> = {}): DialExtension {
+  return {
+    number,
+    displayName: `Ext ${number}`,
+    voicemailEnabled: true,
+    internalCallerIdName: null,
+    internalCallerIdNumber: null,
+    externalCallerIdName: "Tenant One",
+    externalCallerIdNumber: "+4930123456",
+    forwardAlways: { enabled: false, target: null },
+    forwardBusy: { enabled: false, target: null },
+    forwardNoAnswer: { enabled: false, target: null },
+    noAnswerTimeout: 25,
+    dnd: false,
+    maxCalls: 4,
+    recordCalls: false,
+    tollAllow: ["local", "domestic"],
+    ...overrides,
+  };
+}
+
+/** A call from extension 1001 in tenant1.example unless overridden. */
+export function callData(overrides: Partial<CallData>): CallData {
+  return {
+    domain: { name: "tenant1.example", maxConcurrentCalls: 10 },
+    identity: { kind: "extension", extension: extension("1001") },
+    local: null,
+    routes: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,124 @@
+import type { Job } from "bullmq";
+import type { Db } from "@/server/db/client";
+import { pollNodes } from "@/server/cluster/freeswitch/pollNode";
+import { nodesFor, pushToNode } from "@/server/cluster/freeswitch/pushToNode";
+import { ProxyPusher } from "@/server/cluster/kamailio/applyToProxy";
+import { syncKamailioTables } from "@/server/cluster/kamailio/syncTables";
+import {
+  ApplyJobSchema,
+  CLUSTER_EVENTS_QUEUE,
+  FREESWITCH_NODE_QUEUE,
+  KAMAILIO_APPLY_QUEUE,
+  KEEP,
+  NodeJobSchema,
+  OutboxJobSchema,
+  RETRY,
+  applyJobId,
+  cappedBackoff,
+  nodeJobId,
+  type ApplyJob,
+  type NodeJob,
+  type OutboxJob,
+} from "./jobs";
+import type { JobWorker, QueueBackend, WorkerSettings } from "./queueBackend";
+
+export type ClusterWorkerOptions = {
+  /** Kamailio's dispatcher reload_delta in ms (the shipped kamailio.cfg uses 1 s). */
+  reloadDeltaMs: number;
+  /** How often proxies behind the stored revision are re-queued (a proxy that came back). */
+  reconcileMs?: number;
+  /** How often nodes are asked for their call count; 0 = never. */
+  pollNodesMs?: number;
+  /** Seconds-scale stall detection, so a job of a killed worker resumes quickly. */
+  lockDurationMs?: number;
+  onError?: (where: string, e: unknown) => void;
+};
+
+/** The queue workers, a reconciler and the node poller of one worker process. */
+export async function startClusterWorkers(db: Db, backend: QueueBackend, options: ClusterWorkerOptions) {
+  const applyQueue = backend.queue<ApplyJob>(KAMAILIO_APPLY_QUEUE);
+  const nodeQueue = backend.queue<NodeJob>(FREESWITCH_NODE_QUEUE);
+  const pusher = new ProxyPusher(db, { reloadDeltaMs: options.reloadDeltaMs });
+  const lockDuration = options.lockDurationMs ?? 10_000;
+  const settings = (concurrency: number): WorkerSettings => ({
+    concurrency,
+    lockDuration,
+    stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
+    maxStalledCount: 5,
+    settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
+  });
+
+  const enqueueApplyAll = async (revision: bigint) => {
+    const proxies = await db.sipProxy.findMany({ where: { enabled: true }, select: { id: true } });
+    for (const p of proxies) {
+      await applyQueue.add("apply", { proxyId: p.id }, { jobId: applyJobId(p.id, revision), ...RETRY, ...KEEP });
+    }
+  };
+
+  const onEvent = async (job: Job<OutboxJob>) => {
+    const { outboxId, revision, event } = OutboxJobSchema.parse(job.data);
+    if (event.topic === "kamailio.sync") {
+      const t0 = performance.now(); const r = await syncKamailioTables(db); const t1 = performance.now();
+      await enqueueApplyAll(r); console.log("sync", (t1-t0).toFixed(0), "enq", (performance.now()-t1).toFixed(0), "since-created", Date.now()-job.timestamp);
+      return;
+    }
+    for (const nodeId of await nodesFor(db, event)) {
+      await nodeQueue.add("node", { nodeId, revision, event }, { jobId: nodeJobId(outboxId, nodeId), ...RETRY, ...KEEP });
+    }
+  };
+
+  const workers: JobWorker[] = [
+    backend.worker<OutboxJob>(CLUSTER_EVENTS_QUEUE, onEvent, settings(1)),
+    // Proxies in parallel; one proxy is serialised by its advisory lock.
+    backend.worker<ApplyJob>(
+      KAMAILIO_APPLY_QUEUE,
+      async (job) => {
+        // The job result is JSON: report the outcome without bigints.
+        const t0 = performance.now(); const w = Date.now()-job.timestamp;
+        const result = await pusher.apply(ApplyJobSchema.parse(job.data).proxyId); console.log("apply", (performance.now()-t0).toFixed(0), "wait", w);
+        return result.status === "applied" ? { applied: result.revision.toString() } : result;
+      },
+      settings(8),
+    ),
+    backend.worker<NodeJob>(
+      FREESWITCH_NODE_QUEUE,
+      async (job) => {
+        const { nodeId, revision, event } = NodeJobSchema.parse(job.data);
+        if (event.topic === "kamailio.sync") return;
+        await pushToNode(db, nodeId, BigInt(revision), event);
+      },
+      settings(8),
+    ),
+  ];
+  for (const w of workers) w.on("failed", (job, e) => options.onError?.(`job ${job?.name ?? "?"} ${job?.id ?? ""}`, e));
+
+  // Catches up proxies whose retries ran out while they were down, and proxies added later.
+  const reconcile = async () => {
+    try {
+      const [sync] = await db.$queryRaw<{ revision: bigint }[]>`SELECT revision FROM kamailio.sync_state WHERE id = 1`;
+      const revision = sync?.revision ?? 0n;
+      const behind = await db.sipProxy.findMany({
+        where: { enabled: true, OR: [{ appliedRevision: { lt: revision } }, { lastError: { not: null } }] },
+        select: { id: true },
+      });
+      for (const p of behind) {
+        await applyQueue.add("apply", { proxyId: p.id }, { jobId: applyJobId(p.id, revision), ...RETRY, ...KEEP });
+      }
+    } catch (e) {
+      options.onError?.("reconcile", e);
+    }
+  };
+  const timers = [setInterval(reconcile, options.reconcileMs ?? 5000)];
+  if (options.pollNodesMs) {
+    timers.push(setInterval(() => pollNodes(db).catch((e) => options.onError?.("poll nodes", e)), options.pollNodesMs));
+  }
+
+  return {
+    reconcile,
+    async close() {
+      for (const t of timers) clearInterval(t);
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([applyQueue.close(), nodeQueue.close()]);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+// Queue names and job payloads shared by the relay, the workers and the reconciler.
+// Job data crosses a process boundary (Redis/PostgreSQL), so it is parsed with zod.
+
+export const CLUSTER_EVENTS_QUEUE = "cluster-events";
+export const KAMAILIO_APPLY_QUEUE = "kamailio-apply";
+export const FREESWITCH_NODE_QUEUE = "freeswitch-node";
+
+/** Outbox topics the relay moves into CLUSTER_EVENTS_QUEUE (other topics belong to other consumers). */
+export const CLUSTER_TOPICS = [
+  "kamailio.sync",
+  "freeswitch.flush-user",
+  "freeswitch.trunk-changed",
+  "freeswitch.acl-changed",
+] as const;
+
+const Name = z.string().min(1).max(253);
+
+export const ClusterEventSchema = z.discriminatedUnion("topic", [
+  z.object({ topic: z.literal("kamailio.sync") }),
+  z.object({ topic: z.literal("freeswitch.flush-user"), domain: Name, users: z.array(Name) }),
+  z.object({ topic: z.literal("freeswitch.trunk-changed"), gateway: Name, previousGateway: Name.optional() }),
+  z.object({ topic: z.literal("freeswitch.acl-changed") }),
+]);
+
+const Revision = z.string().regex(/^\d+$/);
+
+export const OutboxJobSchema = z.object({ outboxId: Revision, revision: Revision, event: ClusterEventSchema });
+export type OutboxJob = z.infer<typeof OutboxJobSchema>;
+
+export const ApplyJobSchema = z.object({ proxyId: z.string().min(1) });
+export type ApplyJob = z.infer<typeof ApplyJobSchema>;
+
+export const NodeJobSchema = z.object({ nodeId: z.string().min(1), revision: Revision, event: ClusterEventSchema });
+export type NodeJob = z.infer<typeof NodeJobSchema>;
+
+/** BullMQ job ids may not contain ":"; the outbox id makes a re-add after a crash a no-op. */
+export const outboxJobId = (outboxId: bigint | string) => `outbox-${outboxId}`;
+export const applyJobId = (proxyId: string, revision: bigint | string) => `apply-${proxyId}-${revision}`;
+export const nodeJobId = (outboxId: string, nodeId: string) => `node-${outboxId}-${nodeId}`;
+
+/** Retries with backoff, capped so a returning peer is caught up within seconds. */
+export const RETRY = { attempts: 50, backoff: { type: "capped" } } as const;
+export const cappedBackoff = (attemptsMade: number) => Math.min(250 * 2 ** attemptsMade, 5000);
+
+/** Keep finished job ids for a day, so a re-add of the same id in that window is ignored. */
+export const KEEP = { removeOnComplete: { age: 86_400, count: 10_000 }, removeOnFail: { age: 86_400 } } as const;
