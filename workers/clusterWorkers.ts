@@ -58,8 +58,7 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
   const onEvent = async (job: Job<OutboxJob>) => {
     const { outboxId, revision, event } = OutboxJobSchema.parse(job.data);
     if (event.topic === "kamailio.sync") {
-      const t0 = performance.now(); const r = await syncKamailioTables(db); const t1 = performance.now();
-      await enqueueApplyAll(r); console.log("sync", (t1-t0).toFixed(0), "enq", (performance.now()-t1).toFixed(0), "since-created", Date.now()-job.timestamp);
+      await enqueueApplyAll(await syncKamailioTables(db));
       return;
     }
     for (const nodeId of await nodesFor(db, event)) {
@@ -74,8 +73,7 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
       KAMAILIO_APPLY_QUEUE,
       async (job) => {
         // The job result is JSON: report the outcome without bigints.
-        const t0 = performance.now(); const w = Date.now()-job.timestamp;
-        const result = await pusher.apply(ApplyJobSchema.parse(job.data).proxyId); console.log("apply", (performance.now()-t0).toFixed(0), "wait", w);
+        const result = await pusher.apply(ApplyJobSchema.parse(job.data).proxyId);
         return result.status === "applied" ? { applied: result.revision.toString() } : result;
       },
       settings(8),

@@ -45,18 +45,14 @@ await t.db.domain.createMany({
 });
 const domainIds = (await t.db.domain.findMany({ select: { id: true }, orderBy: { name: "asc" } })).map((d) => d.id);
 
+const cleanup: (() => Promise<unknown>)[] = [() => t.drop(), async () => rmSync(dir, { recursive: true, force: true })];
 const backend = queueBackend({ redisUrl: process.env.REDIS_URL, databaseUrl: t.url, prefix: `sbbench${randomBytes(3).toString("hex")}` });
 const eventsQueue = backend.queue<OutboxJob>(CLUSTER_EVENTS_QUEUE);
 const quiet = () => undefined;
 const relay = new OutboxRelay(t.db, eventsQueue, { databaseUrl: t.url });
 const workers = await startClusterWorkers(t.db, backend, { reloadDeltaMs: 1000, reconcileMs: 1000, onError: quiet });
+cleanup.unshift(() => relay.stop(), () => workers.close(), () => eventsQueue.close());
 await relay.start();
-const kamailio = await startKamailio({
-  dir,
-  sipPort: base,
-  rpcPort: base + 1,
-  dbUrl: `postgres://switchboard_kamailio@127.0.0.1:5432/${t.name}`,
-});
 
 async function untilApplied(revision: bigint): Promise<number> {
   for (;;) {
@@ -67,6 +63,13 @@ async function untilApplied(revision: bigint): Promise<number> {
 }
 
 try {
+  const kamailio = await startKamailio({
+    dir,
+    sipPort: base,
+    rpcPort: base + 1,
+    dbUrl: `postgres://switchboard_kamailio@127.0.0.1:5432/${t.name}`,
+  });
+  cleanup.unshift(() => kamailio.stop());
   await untilApplied((await t.db.clusterRevision.findFirstOrThrow({ orderBy: { id: "desc" } })).id);
 
   // 10,000 domains moved to node B in one operation.
@@ -100,10 +103,5 @@ try {
       `max ${latencies.at(-1)!.toFixed(0)} ms`,
   );
 } finally {
-  await relay.stop();
-  await workers.close();
-  await eventsQueue.close();
-  await kamailio.stop();
-  await t.drop();
-  rmSync(dir, { recursive: true, force: true });
+  for (const step of cleanup) await step().catch(() => undefined);
 }

@@ -58,7 +58,9 @@ async function seed(): Promise<void> {
     if (exists && process.env.BENCH_RESEED !== "1") {
       const c = new pg.Client({ connectionString: databaseUrl() });
       await c.connect();
-      const { rows } = await c.query<{ d: string; e: string }>(`SELECT (SELECT count(*) FROM "Domain") d, (SELECT count(*) FROM "Extension") e`);
+      const { rows } = await c.query<{ d: string; e: string }>(
+        `SELECT (SELECT count(*) FROM "Domain") d, (SELECT count(*) FROM "Extension") e`,
+      );
       await c.end();
       if (Number(rows[0]?.d) === DOMAINS && Number(rows[0]?.e) === DOMAINS * EXTENSIONS) {
         console.log(`seed: reusing ${DATABASE} (${DOMAINS} domains × ${EXTENSIONS} extensions)`);
@@ -96,7 +98,9 @@ async function seed(): Promise<void> {
       );
       process.stdout.write(`\rseed: ${Math.min(from + slice, DOMAINS)}/${DOMAINS} domains`);
     }
-    await c.query(`INSERT INTO "Trunk" (id, name, "proxyHost", "updatedAt") VALUES ('trunk-a', 'carrier-a', '198.51.100.7', now())`);
+    await c.query(
+      `INSERT INTO "Trunk" (id, name, "proxyHost", "updatedAt") VALUES ('trunk-a', 'carrier-a', '198.51.100.7', now())`,
+    );
     await c.query(
       `INSERT INTO "OutboundRoute" (id, name, pattern, "stripDigits", prepend, "updatedAt") VALUES ('route-n', 'national', '_0Z.', 1, '+49', now())`,
     );
@@ -120,7 +124,10 @@ async function serve(): Promise<void> {
   const bare = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      res.writeHead(200, { "Content-Type": "text/xml; charset=utf-8", "Content-Length": Buffer.byteLength(notFoundDocument) });
+      res.writeHead(200, {
+        "Content-Type": "text/xml; charset=utf-8",
+        "Content-Length": Buffer.byteLength(notFoundDocument),
+      });
       res.end(notFoundDocument);
     });
   });
@@ -137,7 +144,18 @@ const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 function post(port: number, body: string, authorization: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, path: "/freeswitch/xml", method: "POST", agent, headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/freeswitch/xml",
+        method: "POST",
+        agent,
+        headers: {
+          Authorization: authorization,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": Buffer.byteLength(body),
+        },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -191,7 +209,10 @@ async function fixedRate(port: number, next: () => string, auth: string, perSeco
         inflight++;
         const t0 = performance.now();
         post(port, next(), auth)
-          .then((s) => s !== 200 && errors++, () => errors++)
+          .then(
+            (s) => s !== 200 && errors++,
+            () => errors++,
+          )
           .finally(() => {
             inflight--;
             latencies.push(performance.now() - t0);
@@ -224,22 +245,35 @@ const fmt = (r: Result) =>
 async function main(): Promise<void> {
   if (process.argv.includes("--serve")) return serve();
   await seed();
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["--serve"], { execArgv: ["--import", "tsx"], stdio: "inherit" });
-  const ports = await new Promise<{ endpoint: number; bare: number }>((resolve) => child.once("message", (m) => resolve(m as { endpoint: number; bare: number })));
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["--serve"], {
+    execArgv: ["--import", "tsx"],
+    stdio: "inherit",
+  });
+  const ports = await new Promise<{ endpoint: number; bare: number }>((resolve) =>
+    child.once("message", (m) => resolve(m as { endpoint: number; bare: number })),
+  );
   const auth = `Basic ${Buffer.from(`${NODE.user}:${NODE.secret}`).toString("base64")}`;
   try {
     // Hot sets: 1,000 users and 1,000 dialplan answers, loaded once before measuring.
     const hotUsers = Array.from({ length: 1000 }, () => sipAuthBody(rand(DOMAINS), rand(EXTENSIONS)));
-    const hotCalls = Array.from({ length: 1000 }, () => dialplanBody(rand(DOMAINS), rand(EXTENSIONS), extensionNumber(rand(EXTENSIONS))));
+    const hotCalls = Array.from({ length: 1000 }, () =>
+      dialplanBody(rand(DOMAINS), rand(EXTENSIONS), extensionNumber(rand(EXTENSIONS))),
+    );
     for (const body of [...hotUsers, ...hotCalls]) await post(ports.endpoint, body, auth);
     const pick = (list: string[]) => () => list[rand(list.length)] ?? "";
     const misses = () =>
       Math.random() < 0.5
         ? sipAuthBody(rand(DOMAINS), rand(EXTENSIONS))
-        : dialplanBody(rand(DOMAINS), rand(EXTENSIONS), Math.random() < 0.8 ? extensionNumber(rand(EXTENSIONS)) : `0${rand(9) + 1}${rand(1e6)}`);
+        : dialplanBody(
+            rand(DOMAINS),
+            rand(EXTENSIONS),
+            Math.random() < 0.8 ? extensionNumber(rand(EXTENSIONS)) : `0${rand(9) + 1}${rand(1e6)}`,
+          );
     const bareBody = pick(hotUsers);
 
-    console.log(`\nclosed loop, ${CONCURRENCY} connections, ${SECONDS} s each (${DOMAINS} domains × ${EXTENSIONS} extensions):`);
+    console.log(
+      `\nclosed loop, ${CONCURRENCY} connections, ${SECONDS} s each (${DOMAINS} domains × ${EXTENSIONS} extensions):`,
+    );
     const bare = await closedLoop(ports.bare, bareBody, auth, CONCURRENCY);
     console.log(`  bare responder      ${fmt(bare)}`);
     const sip = await closedLoop(ports.endpoint, pick(hotUsers), auth, CONCURRENCY);
@@ -250,7 +284,9 @@ async function main(): Promise<void> {
     console.log(`  miss mix (8 conns)  ${fmt(miss)}`);
 
     const rate = (r: Result) => r.requests / r.seconds;
-    console.log(`\nratio to bare: sip_auth hits ${(rate(sip) / rate(bare)).toFixed(2)}, dialplan hits ${(rate(dial) / rate(bare)).toFixed(2)} (target ≥ 0.50)`);
+    console.log(
+      `\nratio to bare: sip_auth hits ${(rate(sip) / rate(bare)).toFixed(2)}, dialplan hits ${(rate(dial) / rate(bare)).toFixed(2)} (target ≥ 0.50)`,
+    );
 
     console.log(`\nfixed rate at half the measured hit throughput:`);
     const sipHalf = await fixedRate(ports.endpoint, pick(hotUsers), auth, rate(sip) / 2);

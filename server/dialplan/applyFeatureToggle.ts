@@ -32,7 +32,11 @@ export async function applyFeatureToggle(
       action: change.field === "dnd" ? "extension.dnd" : "extension.forward-always",
       entityType: "Extension",
       entityId: before.id,
-      before: { dnd: before.dnd, forwardAlwaysEnabled: before.forwardAlwaysEnabled, forwardAlwaysTarget: before.forwardAlwaysTarget },
+      before: {
+        dnd: before.dnd,
+        forwardAlwaysEnabled: before.forwardAlwaysEnabled,
+        forwardAlwaysTarget: before.forwardAlwaysTarget,
+      },
       after: data,
     });
     // The directory answer carries DND/forward variables that FreeSWITCH may have cached.

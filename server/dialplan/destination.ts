@@ -17,5 +17,7 @@ export function destinationStep(type: DestinationType | null, target: string | n
 
 /** The application + data FreeSWITCH runs for a step, in `context`. */
 export function destinationApp(step: DestinationStep, context: string): { app: string; data: string } {
-  return step.app === "hangup" ? { app: "hangup", data: step.cause } : { app: "transfer", data: `${step.number} XML ${context}` };
+  return step.app === "hangup"
+    ? { app: "hangup", data: step.cause }
+    : { app: "transfer", data: `${step.number} XML ${context}` };
 }

@@ -43,5 +43,4 @@ export function parseFeatureCode(dialed: string): FeatureCode | null {
 
 /** A change a feature code makes to the caller's extension. */
 export type FeatureToggle =
-  | { field: "dnd"; enabled: boolean }
-  | { field: "forwardAlways"; enabled: boolean; target: string | null };
+  { field: "dnd"; enabled: boolean } | { field: "forwardAlways"; enabled: boolean; target: string | null };

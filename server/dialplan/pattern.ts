@@ -23,10 +23,12 @@ function compileClass(body: string, pattern: string): string {
   let out = "";
   for (let i = 0; i < body.length; i++) {
     const c = body[i] ?? "";
-    if (!/[0-9]/.test(c)) throw new RoutePatternError(`"${pattern}": only digits and ranges are allowed inside [], not "${c}"`);
+    if (!/[0-9]/.test(c))
+      throw new RoutePatternError(`"${pattern}": only digits and ranges are allowed inside [], not "${c}"`);
     if (body[i + 1] === "-") {
       const to = body[i + 2];
-      if (to === undefined || !/[0-9]/.test(to)) throw new RoutePatternError(`"${pattern}": unfinished range in [${body}]`);
+      if (to === undefined || !/[0-9]/.test(to))
+        throw new RoutePatternError(`"${pattern}": unfinished range in [${body}]`);
       if (to < c) throw new RoutePatternError(`"${pattern}": range ${c}-${to} goes backwards`);
       out += `${c}-${to}`;
       i += 2;
@@ -40,10 +42,13 @@ function compileClass(body: string, pattern: string): string {
 /** Compiles a pattern or exact number; throws RoutePatternError with a message fit for a form. */
 export function compilePattern(pattern: string): RegExp {
   if (pattern.length === 0) throw new RoutePatternError("the pattern is empty");
-  if (pattern.length > MAX_PATTERN_LENGTH) throw new RoutePatternError(`the pattern is longer than ${MAX_PATTERN_LENGTH} characters`);
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    throw new RoutePatternError(`the pattern is longer than ${MAX_PATTERN_LENGTH} characters`);
   if (!pattern.startsWith("_")) {
     if (!EXACT.test(pattern))
-      throw new RoutePatternError(`"${pattern}": an exact number may hold digits, * and # (and a leading +); start with _ for a pattern`);
+      throw new RoutePatternError(
+        `"${pattern}": an exact number may hold digits, * and # (and a leading +); start with _ for a pattern`,
+      );
     return new RegExp(`^${pattern.replace(/[*+]/g, "\\$&")}$`);
   }
   const body = pattern.slice(1);
@@ -68,7 +73,9 @@ export function compilePattern(pattern: string): RegExp {
       if (c === "+" && i !== 0) throw new RoutePatternError(`"${pattern}": + is only allowed first`);
       source += c === "*" || c === "+" ? `\\${c}` : c;
     } else {
-      throw new RoutePatternError(`"${pattern}": "${body[i]}" is not allowed (use digits, X, Z, N, [..], and a trailing . or !)`);
+      throw new RoutePatternError(
+        `"${pattern}": "${body[i]}" is not allowed (use digits, X, Z, N, [..], and a trailing . or !)`,
+      );
     }
   }
   return new RegExp(`^${source}$`);

@@ -43,17 +43,26 @@ function limits(data: CallData): DialplanAction[] {
   const out: DialplanAction[] = [set("limit_ignore_transfer=true")];
   const domain = data.domain.name;
   if (data.domain.maxConcurrentCalls > 0)
-    out.push({ app: "limit", data: `hash ${domain} domain-calls ${data.domain.maxConcurrentCalls} !${HANGUP_CAUSES.domainLimit}` });
+    out.push({
+      app: "limit",
+      data: `hash ${domain} domain-calls ${data.domain.maxConcurrentCalls} !${HANGUP_CAUSES.domainLimit}`,
+    });
   const caller = data.identity.kind === "extension" ? data.identity.extension : null;
   if (caller && caller.maxCalls > 0)
-    out.push({ app: "limit", data: `hash ${domain} ext-${caller.number} ${caller.maxCalls} !${HANGUP_CAUSES.extensionLimit}` });
+    out.push({
+      app: "limit",
+      data: `hash ${domain} ext-${caller.number} ${caller.maxCalls} !${HANGUP_CAUSES.extensionLimit}`,
+    });
   return out;
 }
 
 function recording(data: CallData, callee: DialExtension | null): DialplanAction[] {
   const caller = data.identity.kind === "extension" ? data.identity.extension : null;
   if (!caller?.recordCalls && !callee?.recordCalls) return [];
-  return [set("RECORD_STEREO=true"), { app: "record_session", data: `\${recordings_dir}/${data.domain.name}/\${uuid}.wav` }];
+  return [
+    set("RECORD_STEREO=true"),
+    { app: "record_session", data: `\${recordings_dir}/${data.domain.name}/\${uuid}.wav` },
+  ];
 }
 
 const toApp = (step: DestinationStep, context: string): DialplanAction => destinationApp(step, context);
@@ -91,14 +100,26 @@ function planExtension(data: CallData, callee: DialExtension): DialplanAction[] 
   if (busy.app === "hangup" && noAnswer.app === "hangup") {
     actions.push(set("continue_on_fail=false"), { app: "bridge", data: `user/${callee.number}@${domain}` });
   } else if (noAnswer.app === "hangup" && busy.app === "transfer") {
-    actions.push(set("continue_on_fail=USER_BUSY"), { app: "bridge", data: `user/${callee.number}@${domain}` }, toApp(busy, domain));
+    actions.push(
+      set("continue_on_fail=USER_BUSY"),
+      { app: "bridge", data: `user/${callee.number}@${domain}` },
+      toApp(busy, domain),
+    );
   } else if (busy.app === "transfer" && noAnswer.app === "transfer" && busy.number !== noAnswer.number) {
-    actions.push(set("continue_on_fail=true"), { app: "bridge", data: `user/${callee.number}@${domain}` }, {
-      app: "transfer",
-      data: `\${cond(\${originate_disposition} == USER_BUSY ? ${busy.number} : ${noAnswer.number})} XML ${domain}`,
-    });
+    actions.push(
+      set("continue_on_fail=true"),
+      { app: "bridge", data: `user/${callee.number}@${domain}` },
+      {
+        app: "transfer",
+        data: `\${cond(\${originate_disposition} == USER_BUSY ? ${busy.number} : ${noAnswer.number})} XML ${domain}`,
+      },
+    );
   } else {
-    actions.push(set("continue_on_fail=true"), { app: "bridge", data: `user/${callee.number}@${domain}` }, toApp(noAnswer, domain));
+    actions.push(
+      set("continue_on_fail=true"),
+      { app: "bridge", data: `user/${callee.number}@${domain}` },
+      toApp(noAnswer, domain),
+    );
   }
   return actions;
 }
@@ -131,27 +152,40 @@ function callClass(dialed: string): "emergency" | "international" | "domestic" {
 
 function planOutbound(data: CallData, dialed: string): Pick<CallPlan, "rule" | "actions"> {
   if (data.identity.kind === "none")
-    return { rule: { type: "denied", reason: "outbound calls need an authenticated extension" }, actions: [hangup(HANGUP_CAUSES.barred)] };
+    return {
+      rule: { type: "denied", reason: "outbound calls need an authenticated extension" },
+      actions: [hangup(HANGUP_CAUSES.barred)],
+    };
   const caller = data.identity.kind === "extension" ? data.identity.extension : null;
   const klass = callClass(dialed);
   if (caller && klass !== "emergency" && !caller.tollAllow.includes(klass))
-    return { rule: { type: "denied", reason: `extension ${caller.number} may not dial ${klass} numbers` }, actions: [hangup(HANGUP_CAUSES.barred)] };
+    return {
+      rule: { type: "denied", reason: `extension ${caller.number} may not dial ${klass} numbers` },
+      actions: [hangup(HANGUP_CAUSES.barred)],
+    };
   // A route whose prepend is not digits could smuggle dial-string syntax: it never matches.
-  const route = data.routes.find((r) => matchesPattern(r.pattern, dialed) && (r.prepend === "" || dialableNumber(r.prepend) !== null));
+  const route = data.routes.find(
+    (r) => matchesPattern(r.pattern, dialed) && (r.prepend === "" || dialableNumber(r.prepend) !== null),
+  );
   if (!route) return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
   const dialedOut = `${route.prepend}${dialed.slice(route.stripDigits)}`;
   const gateways = route.gateways.flatMap((g) => safeGatewayName(g) ?? []);
   const rule: MatchedRule = { type: "outbound-route", route: route.name, dialedOut, gateways };
-  if (gateways.length === 0 || dialableNumber(dialedOut) === null) return { rule, actions: [hangup(HANGUP_CAUSES.noRoute)] };
+  if (gateways.length === 0 || dialableNumber(dialedOut) === null)
+    return { rule, actions: [hangup(HANGUP_CAUSES.noRoute)] };
 
   const actions = [...limits(data)];
   const callerIdNumber = dialableNumber(route.callerIdNumber) ?? dialableNumber(caller?.externalCallerIdNumber);
   if (callerIdNumber) actions.push(set(`effective_caller_id_number=${callerIdNumber}`));
-  if (caller?.externalCallerIdName) actions.push(set(`effective_caller_id_name=${inertText(caller.externalCallerIdName)}`));
+  if (caller?.externalCallerIdName)
+    actions.push(set(`effective_caller_id_name=${inertText(caller.externalCallerIdName)}`));
   actions.push(...recording(data, null), set("hangup_after_bridge=true"));
   // Every trunk but the last may fail over; the last one's failure cause ends the call.
   gateways.forEach((gateway, i) => {
-    actions.push(set(`continue_on_fail=${i < gateways.length - 1}`), { app: "bridge", data: `sofia/gateway/${gateway}/${dialedOut}` });
+    actions.push(set(`continue_on_fail=${i < gateways.length - 1}`), {
+      app: "bridge",
+      data: `sofia/gateway/${gateway}/${dialedOut}`,
+    });
   });
   return { rule, actions };
 }
@@ -160,32 +194,80 @@ function planFeatureCode(data: CallData, feature: FeatureCode): Pick<CallPlan, "
   const rule: MatchedRule = { type: "feature-code", code: feature.code };
   const domain = data.domain.name;
   const caller = data.identity.kind === "extension" ? data.identity.extension : null;
-  const confirm = (sound: string): DialplanAction[] => [{ app: "answer" }, { app: "sleep", data: "500" }, { app: "playback", data: sound }, hangup("NORMAL_CLEARING")];
+  const confirm = (sound: string): DialplanAction[] => [
+    { app: "answer" },
+    { app: "sleep", data: "500" },
+    { app: "playback", data: sound },
+    hangup("NORMAL_CLEARING"),
+  ];
 
   if (feature.code === "voicemail-any")
-    return { rule: { type: "voicemail", box: null }, actions: [{ app: "answer" }, { app: "sleep", data: "500" }, { app: "voicemail", data: `check default ${domain}` }, hangup("NORMAL_CLEARING")] };
+    return {
+      rule: { type: "voicemail", box: null },
+      actions: [
+        { app: "answer" },
+        { app: "sleep", data: "500" },
+        { app: "voicemail", data: `check default ${domain}` },
+        hangup("NORMAL_CLEARING"),
+      ],
+    };
   if (feature.code === "voicemail-deposit") {
     const box = data.local?.kind === "extension" ? data.local.extension : null;
     if (!box?.voicemailEnabled) return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
-    return { rule: { type: "voicemail", box: box.number }, actions: [{ app: "answer" }, { app: "sleep", data: "500" }, { app: "voicemail", data: `default ${domain} ${box.number}` }, hangup("NORMAL_CLEARING")] };
+    return {
+      rule: { type: "voicemail", box: box.number },
+      actions: [
+        { app: "answer" },
+        { app: "sleep", data: "500" },
+        { app: "voicemail", data: `default ${domain} ${box.number}` },
+        hangup("NORMAL_CLEARING"),
+      ],
+    };
   }
   // The rest act on the caller's own extension: only an authenticated phone may use them.
-  if (!caller) return { rule: { type: "denied", reason: "feature codes need an authenticated extension" }, actions: [hangup(HANGUP_CAUSES.barred)] };
+  if (!caller)
+    return {
+      rule: { type: "denied", reason: "feature codes need an authenticated extension" },
+      actions: [hangup(HANGUP_CAUSES.barred)],
+    };
   switch (feature.code) {
     case "voicemail-own":
-      return { rule: { type: "voicemail", box: caller.number }, actions: [{ app: "answer" }, { app: "sleep", data: "500" }, { app: "voicemail", data: `check default ${domain} ${caller.number}` }, hangup("NORMAL_CLEARING")] };
+      return {
+        rule: { type: "voicemail", box: caller.number },
+        actions: [
+          { app: "answer" },
+          { app: "sleep", data: "500" },
+          { app: "voicemail", data: `check default ${domain} ${caller.number}` },
+          hangup("NORMAL_CLEARING"),
+        ],
+      };
     case "dnd-on":
     case "dnd-off": {
       const enabled = feature.code === "dnd-on";
-      return { rule, actions: confirm(enabled ? "ivr/ivr-dnd_activated.wav" : "ivr/ivr-dnd_cancelled.wav"), toggle: { extension: caller.number, change: { field: "dnd", enabled } } };
+      return {
+        rule,
+        actions: confirm(enabled ? "ivr/ivr-dnd_activated.wav" : "ivr/ivr-dnd_cancelled.wav"),
+        toggle: { extension: caller.number, change: { field: "dnd", enabled } },
+      };
     }
     case "forward-always-on": {
       const target = feature.target ?? dialableNumber(caller.forwardAlways.target);
       if (!target) return { rule, actions: confirm("ivr/ivr-invalid_number_format.wav") };
-      return { rule, actions: confirm("ivr/ivr-call_forwarding_has_been_set.wav"), toggle: { extension: caller.number, change: { field: "forwardAlways", enabled: true, target } } };
+      return {
+        rule,
+        actions: confirm("ivr/ivr-call_forwarding_has_been_set.wav"),
+        toggle: { extension: caller.number, change: { field: "forwardAlways", enabled: true, target } },
+      };
     }
     case "forward-always-off":
-      return { rule, actions: confirm("ivr/ivr-call_forwarding_has_been_cancelled.wav"), toggle: { extension: caller.number, change: { field: "forwardAlways", enabled: false, target: caller.forwardAlways.target } } };
+      return {
+        rule,
+        actions: confirm("ivr/ivr-call_forwarding_has_been_cancelled.wav"),
+        toggle: {
+          extension: caller.number,
+          change: { field: "forwardAlways", enabled: false, target: caller.forwardAlways.target },
+        },
+      };
   }
 }
 
@@ -195,16 +277,37 @@ export function planCall(data: CallData, dialed: string): CallPlan {
   const feature = parseFeatureCode(dialed);
   if (feature) return { ...base, ...planFeatureCode(data, feature) };
   const local = data.local;
-  if (local?.kind === "extension") return { ...base, rule: { type: "extension", number: local.extension.number }, actions: planExtension(data, local.extension) };
+  if (local?.kind === "extension")
+    return {
+      ...base,
+      rule: { type: "extension", number: local.extension.number },
+      actions: planExtension(data, local.extension),
+    };
   if (local?.kind === "ring-group") {
     const g = local.group;
-    return { ...base, rule: { type: "ring-group", number: g.number, name: g.name, strategy: g.strategy, members: g.members.filter((m) => !m.dnd).map((m) => m.number) }, actions: planRingGroup(data, g) };
+    return {
+      ...base,
+      rule: {
+        type: "ring-group",
+        number: g.number,
+        name: g.name,
+        strategy: g.strategy,
+        members: g.members.filter((m) => !m.dnd).map((m) => m.number),
+      },
+      actions: planRingGroup(data, g),
+    };
   }
   if (local?.kind === "ivr")
     return {
       ...base,
       rule: { type: "ivr", number: local.menu.number, name: local.menu.name },
-      actions: [...limits(data), { app: "answer" }, { app: "sleep", data: "1000" }, { app: "ivr", data: ivrMenuName(data.domain.name, local.menu.number) }, hangup("NORMAL_CLEARING")],
+      actions: [
+        ...limits(data),
+        { app: "answer" },
+        { app: "sleep", data: "1000" },
+        { app: "ivr", data: ivrMenuName(data.domain.name, local.menu.number) },
+        hangup("NORMAL_CLEARING"),
+      ],
     };
   return { ...base, ...planOutbound(data, dialed) };
 }

@@ -20,10 +20,16 @@ export type SimulatedCall = {
  * The portal's dialplan simulator: the same loader, planner and renderer as the live
  * endpoint, for a call from an extension of the domain, with no side effects.
  */
-export async function simulateCall(db: DbTx, domainName: string, fromExtensionNumber: string, dialed: string): Promise<SimulatedCall> {
+export async function simulateCall(
+  db: DbTx,
+  domainName: string,
+  fromExtensionNumber: string,
+  dialed: string,
+): Promise<SimulatedCall> {
   const number = dialed.trim();
   const gate = await loadDomainGate(db, domainName.toLowerCase());
-  if (!gate?.active || !DIALED_DESTINATION.test(number)) return { rule: { type: "not-found" }, actions: [], toggle: null, xml: notFoundDocument };
+  if (!gate?.active || !DIALED_DESTINATION.test(number))
+    return { rule: { type: "not-found" }, actions: [], toggle: null, xml: notFoundDocument };
   const data = await loadCallData(db, gate, { authenticatedUser: fromExtensionNumber }, number);
   const plan = planCall(data, number);
   return { rule: plan.rule, actions: plan.actions, toggle: plan.toggle ?? null, xml: renderDialplan(plan) };

@@ -57,7 +57,12 @@ export class AnswerCache {
     }
   }
 
-  private async loadAndStore<T>(key: string, tag: string, load: () => Promise<T>, previous: Entry | undefined): Promise<T> {
+  private async loadAndStore<T>(
+    key: string,
+    tag: string,
+    load: () => Promise<T>,
+    previous: Entry | undefined,
+  ): Promise<T> {
     const startedAt = this.epoch;
     let value: T;
     try {

@@ -43,11 +43,13 @@ export class NodeAuthenticator {
 
     const known = this.verified.get(fingerprint);
     if (!known || known.user !== user || known.secretHash !== node.xmlCurlSecretHash) {
-      if (!(await verifyPassword(node.xmlCurlSecretHash, decoded.slice(colon + 1)))) return this.reject(fingerprint, "wrong secret");
+      if (!(await verifyPassword(node.xmlCurlSecretHash, decoded.slice(colon + 1))))
+        return this.reject(fingerprint, "wrong secret");
       this.remember(this.verified, fingerprint, { user, secretHash: node.xmlCurlSecretHash });
       this.rejected.delete(fingerprint);
     }
-    if (!this.sourceAllowed(node, remoteAddress)) return { ok: false, status: 403, reason: `source ${remoteAddress} not allowed` };
+    if (!this.sourceAllowed(node, remoteAddress))
+      return { ok: false, status: 403, reason: `source ${remoteAddress} not allowed` };
     return { ok: true, node };
   }
 
@@ -67,7 +69,8 @@ export class NodeAuthenticator {
   private sourceAllowed(node: XmlCurlNode, remoteAddress: string | undefined): boolean {
     if (node.allowedSources.length === 0) return true;
     if (!remoteAddress) return false;
-    const address = remoteAddress.startsWith("::ffff:") && isIPv4(remoteAddress.slice(7)) ? remoteAddress.slice(7) : remoteAddress;
+    const address =
+      remoteAddress.startsWith("::ffff:") && isIPv4(remoteAddress.slice(7)) ? remoteAddress.slice(7) : remoteAddress;
     const listKey = node.allowedSources.join(",");
     let list = this.sourceLists.get(listKey);
     if (!list) {

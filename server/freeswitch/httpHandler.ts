@@ -13,7 +13,11 @@ export type XmlCurlHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
-  res.writeHead(status, { "Content-Type": "text/xml; charset=utf-8", "Content-Length": Buffer.byteLength(body), ...headers });
+  res.writeHead(status, {
+    "Content-Type": "text/xml; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -40,14 +44,18 @@ function readBody(req: IncomingMessage): Promise<string | null> {
  * answer is "not found" with status 200, so FreeSWITCH falls back cleanly; only bad
  * node credentials get 401 (and a wrong source or host name 403). It never throws.
  */
-export function createXmlCurlHandler(service: XmlCurlService, log: (m: string) => void = (m) => console.warn(m)): XmlCurlHandler {
+export function createXmlCurlHandler(
+  service: XmlCurlService,
+  log: (m: string) => void = (m) => console.warn(m),
+): XmlCurlHandler {
   return async (req, res) => {
     try {
       const body = await readBody(req);
       const auth = await service.auth.authenticate(req.headers.authorization, req.socket.remoteAddress);
       if (!auth.ok) {
         log(`xmlcurl: ${auth.status} from ${req.socket.remoteAddress ?? "?"}: ${auth.reason}`);
-        const headers: Record<string, string> = auth.status === 401 ? { "WWW-Authenticate": 'Basic realm="switchboard-xmlcurl"' } : {};
+        const headers: Record<string, string> =
+          auth.status === 401 ? { "WWW-Authenticate": 'Basic realm="switchboard-xmlcurl"' } : {};
         return send(res, auth.status, notFoundDocument, headers);
       }
       if (body === null) return send(res, 200, notFoundDocument);
@@ -60,7 +68,9 @@ export function createXmlCurlHandler(service: XmlCurlService, log: (m: string) =
       send(res, 200, await service.answer(auth.node, request));
     } catch (error) {
       // Messages only: stacks and request bodies may carry digests or PINs.
-      log(`xmlcurl: answered not found after an error: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`);
+      log(
+        `xmlcurl: answered not found after an error: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`,
+      );
       send(res, 200, notFoundDocument);
     }
   };

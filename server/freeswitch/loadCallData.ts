@@ -99,7 +99,12 @@ async function loadGroupOrMenu(db: DbTx, domainId: string, number: string): Prom
  * Everything planCall needs for one call in a domain context. A call to an extension
  * (the common case) costs one indexed query: caller and callee come back together.
  */
-export async function loadCallData(db: DbTx, gate: DomainGate, claim: IdentityClaim, dialed: string): Promise<CallData> {
+export async function loadCallData(
+  db: DbTx,
+  gate: DomainGate,
+  claim: IdentityClaim,
+  dialed: string,
+): Promise<CallData> {
   const feature = parseFeatureCode(dialed);
   const callerNumber = claim.routeAs === "did" ? undefined : (claim.routeAs ?? claim.authenticatedUser);
   // A feature code acts on the caller (and *99N on box N); anything else may be an extension.
@@ -109,7 +114,8 @@ export async function loadCallData(db: DbTx, gate: DomainGate, claim: IdentityCl
   const byNumber = (n: string | undefined) => toDialExtension(rows.find((r) => r.number === n) ?? null);
 
   const caller = byNumber(callerNumber);
-  const identity: CallIdentity = claim.routeAs === "did" ? { kind: "did" } : caller ? { kind: "extension", extension: caller } : { kind: "none" };
+  const identity: CallIdentity =
+    claim.routeAs === "did" ? { kind: "did" } : caller ? { kind: "extension", extension: caller } : { kind: "none" };
   const callee = byNumber(localNumber);
   // A disabled extension's number is still taken: it must not fall through to outbound routes.
   const numberTaken = rows.some((r) => r.number === localNumber);
@@ -117,7 +123,10 @@ export async function loadCallData(db: DbTx, gate: DomainGate, claim: IdentityCl
   let routes: DialRoute[] = [];
   if (!numberTaken && localNumber !== undefined && !feature) {
     // Routes are only needed if the number is not local; asking both at once saves a round trip.
-    const [groupOrMenu, allRoutes] = await Promise.all([loadGroupOrMenu(db, gate.id, localNumber), loadRoutes(db, gate.id)]);
+    const [groupOrMenu, allRoutes] = await Promise.all([
+      loadGroupOrMenu(db, gate.id, localNumber),
+      loadRoutes(db, gate.id),
+    ]);
     local = groupOrMenu;
     if (!local) routes = allRoutes;
   }

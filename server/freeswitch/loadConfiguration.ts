@@ -55,7 +55,10 @@ export async function loadAclView(db: DbTx, nodeId: string, enforceAssignment: b
     loadCarriedTrunks(db, nodeId, enforceAssignment),
     db.sipProxy.findMany({ where: { enabled: true }, select: { rpcUrl: true }, orderBy: { name: "asc" } }),
     db.domain.findMany({
-      where: { ...servedDomains(nodeId, enforceAssignment), extensions: { some: { enabled: true, cidr: { not: null } } } },
+      where: {
+        ...servedDomains(nodeId, enforceAssignment),
+        extensions: { some: { enabled: true, cidr: { not: null } } },
+      },
       select: { name: true },
       orderBy: { name: "asc" },
     }),
@@ -75,7 +78,11 @@ export async function loadAclView(db: DbTx, nodeId: string, enforceAssignment: b
   };
 }
 
-export async function loadIvrMenu(db: DbTx, domain: { id: string; name: string }, number: string): Promise<IvrMenuView | null> {
+export async function loadIvrMenu(
+  db: DbTx,
+  domain: { id: string; name: string },
+  number: string,
+): Promise<IvrMenuView | null> {
   const m = await db.ivrMenu.findUnique({
     where: { domainId_number: { domainId: domain.id, number } },
     include: { options: { orderBy: { digits: "asc" } } },

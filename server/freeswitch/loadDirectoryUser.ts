@@ -4,7 +4,11 @@ import { loadExtensionRows } from "./loadExtensionRows";
 import type { DirectoryUserView } from "./render/directoryUser";
 
 /** One enabled extension as the directory shows it; null when missing or disabled. */
-export async function loadDirectoryUser(db: DbTx, domain: { id: string; name: string }, number: string): Promise<DirectoryUserView | null> {
+export async function loadDirectoryUser(
+  db: DbTx,
+  domain: { id: string; name: string },
+  number: string,
+): Promise<DirectoryUserView | null> {
   const [x] = await loadExtensionRows(db, domain.id, [number]);
   if (!x || !x.enabled) return null;
   return {

@@ -13,7 +13,9 @@ export type DomainGate = {
 
 /** Asked for nearly every request that misses the cache: one indexed statement. */
 export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate | null> {
-  const rows = await db.$queryRaw<{ id: string; name: string; status: string; maxConcurrentCalls: number; assignedNodeIds: string[] }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; name: string; status: string; maxConcurrentCalls: number; assignedNodeIds: string[] }[]
+  >`
     SELECT d.id, d.name, d.status::text AS status, d."maxConcurrentCalls",
            COALESCE(array_agg(a."nodeId") FILTER (WHERE a."nodeId" IS NOT NULL), '{}') AS "assignedNodeIds"
     FROM "Domain" d LEFT JOIN "DomainAssignment" a ON a."domainId" = d.id
@@ -21,7 +23,13 @@ export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate
     GROUP BY d.id`;
   const d = rows[0];
   if (!d) return null;
-  return { id: d.id, name: d.name, active: d.status === "ACTIVE", maxConcurrentCalls: d.maxConcurrentCalls, assignedNodeIds: d.assignedNodeIds };
+  return {
+    id: d.id,
+    name: d.name,
+    active: d.status === "ACTIVE",
+    maxConcurrentCalls: d.maxConcurrentCalls,
+    assignedNodeIds: d.assignedNodeIds,
+  };
 }
 
 /**

@@ -8,5 +8,7 @@ import type { Extension } from "@/server/db/generated/client";
  * The columns are the model's own (no @map), so rows come back as `Extension`.
  */
 export function loadExtensionRows(db: DbTx, domainId: string, numbers: string[]): Promise<Extension[]> {
-  return db.$queryRaw<Extension[]>`SELECT * FROM "Extension" WHERE "domainId" = ${domainId} AND number = ANY(${numbers})`;
+  return db.$queryRaw<
+    Extension[]
+  >`SELECT * FROM "Extension" WHERE "domainId" = ${domainId} AND number = ANY(${numbers})`;
 }

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { DIALED_DESTINATION } from "@/server/dialplan/dialSafety";
 
-/** The fields of one mod_xml_curl request; the FIRST occurrence of a key wins (the binding's own). */
-export type RequestFields = Readonly<Record<string, string>>;
-
 const HEX = /^[0-9A-Fa-f]{2}$/;
 
 /** Percent-decoding that keeps malformed escapes (`%zz`, a trailing `%`) literally instead of throwing. */
@@ -27,25 +24,54 @@ export function decodeFormValue(raw: string): string {
 }
 
 /**
- * FreeSWITCH's bodies are not strict x-www-form-urlencoded: commas and newlines arrive
- * raw, keys repeat. FreeSWITCH encodes space as %20 and `+` as %2B, so a raw `+` is
- * kept as a plus (it is the E.164 prefix far more often than a space).
+ * The fields of one mod_xml_curl request. FreeSWITCH's bodies are not strict
+ * x-www-form-urlencoded: commas and newlines arrive raw, and keys repeat — the FIRST
+ * occurrence wins (it is the binding's own). FreeSWITCH encodes space as %20 and `+`
+ * as %2B, so a raw `+` stays a plus (the E.164 prefix far more often than a space).
+ * Values are decoded only when read: a SIP INVITE sends ~190 fields and we read ~15.
  */
-export function parseRequestBody(body: string): RequestFields {
-  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
-  let start = 0;
-  while (start <= body.length) {
-    let end = body.indexOf("&", start);
-    if (end === -1) end = body.length;
-    const eq = body.indexOf("=", start);
-    if (end > start) {
-      const hasValue = eq !== -1 && eq < end;
-      const key = decodeFormValue(body.slice(start, hasValue ? eq : end));
-      if (key !== "" && !(key in fields)) fields[key] = hasValue ? decodeFormValue(body.slice(eq + 1, end)) : "";
+export class RequestFields {
+  private constructor(private readonly raw: ReadonlyMap<string, string>) {}
+
+  static parse(body: string): RequestFields {
+    const raw = new Map<string, string>();
+    let start = 0;
+    while (start <= body.length) {
+      let end = body.indexOf("&", start);
+      if (end === -1) end = body.length;
+      if (end > start) {
+        const eq = body.indexOf("=", start);
+        const hasValue = eq !== -1 && eq < end;
+        const key = decodeFormValue(body.slice(start, hasValue ? eq : end));
+        if (key !== "" && !raw.has(key)) raw.set(key, hasValue ? body.slice(eq + 1, end) : "");
+      }
+      start = end + 1;
     }
-    start = end + 1;
+    return new RequestFields(raw);
   }
-  return fields;
+
+  get(key: string): string | undefined {
+    const value = this.raw.get(key);
+    return value === undefined ? undefined : decodeFormValue(value);
+  }
+
+  /** The named fields that are present, decoded: what a schema is given. */
+  pick(keys: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const key of keys) {
+      const value = this.get(key);
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
+  }
+
+  toObject(): Record<string, string> {
+    return this.pick([...this.raw.keys()]);
+  }
+}
+
+export function parseRequestBody(body: string): RequestFields {
+  return RequestFields.parse(body);
 }
 
 // ───────────────────────────── classification ─────────────────────────────
@@ -57,12 +83,14 @@ const domainName = z
   .toLowerCase()
   .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "not a domain name")
   .max(253);
-const userId = z.string().trim().regex(/^[0-9A-Za-z_.+-]{1,64}$/, "not a user id");
+const userId = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z_.+-]{1,64}$/, "not a user id");
 const dialString = z.string().trim().regex(DIALED_DESTINATION, "not a dialable destination");
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
-const directoryUser = z.object({
+const directoryUserFields = z.object({
   hostname,
   domain: domainName,
   user: userId,
@@ -71,9 +99,56 @@ const directoryUser = z.object({
   ip: z.string().optional(),
 });
 
+const domainLookupFields = z.object({
+  hostname,
+  tag_attr_val: optional(domainName),
+  key_value: optional(domainName),
+  domain: optional(domainName),
+});
+const gatewaysFields = z.object({
+  hostname,
+  profile: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/),
+});
+const networkListFields = z.object({ hostname, domain: domainName });
+const dialplanFields = z.object({
+  hostname,
+  "Hunt-Context": optional(z.string().trim().toLowerCase().max(253)),
+  "Caller-Context": optional(z.string().trim().toLowerCase().max(253)),
+  "Hunt-Destination-Number": optional(dialString),
+  "Caller-Destination-Number": optional(dialString),
+  "Caller-Caller-ID-Number": optional(z.string().max(128)),
+  variable_user_name: optional(z.string().max(64)),
+  variable_domain_name: optional(z.string().trim().toLowerCase().max(253)),
+  variable_sb_route_as: optional(z.string().max(64)),
+});
+const configurationFields = z.object({
+  hostname,
+  key_value: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/),
+  profile: optional(z.string().trim().max(64)),
+  "Menu-Name": optional(z.string().trim().max(128)),
+});
+
+/** The keys each kind of request reads: only these are decoded. */
+const FIELD_KEYS = {
+  sipAuth: Object.keys(directoryUserFields.shape),
+  messageCount: Object.keys(directoryUserFields.shape),
+  userLookup: Object.keys(directoryUserFields.shape),
+  domainLookup: Object.keys(domainLookupFields.shape),
+  gateways: Object.keys(gatewaysFields.shape),
+  networkList: Object.keys(networkListFields.shape),
+  dialplan: Object.keys(dialplanFields.shape),
+  configuration: Object.keys(configurationFields.shape),
+} as const;
+
 export const xmlCurlRequestSchemas = {
   /** REGISTER / INVITE digest check. */
-  sipAuth: directoryUser.transform((f) => ({
+  sipAuth: directoryUserFields.transform((f) => ({
     kind: "sip-auth" as const,
     hostname: f.hostname,
     domain: f.domain,
@@ -82,31 +157,33 @@ export const xmlCurlRequestSchemas = {
     sourceIp: f.ip ?? "",
   })),
   /** mod_voicemail resolving a mailbox after registration. */
-  messageCount: directoryUser.transform((f) => ({ kind: "message-count" as const, hostname: f.hostname, domain: f.domain, user: f.user })),
+  messageCount: directoryUserFields.transform((f) => ({
+    kind: "message-count" as const,
+    hostname: f.hostname,
+    domain: f.domain,
+    user: f.user,
+  })),
   /** user_exists, user_data, voicemail, `user/` dial strings: a plain user lookup. */
-  userLookup: directoryUser.transform((f) => ({ kind: "user-lookup" as const, hostname: f.hostname, domain: f.domain, user: f.user })),
-  domainLookup: z
-    .object({ hostname, tag_attr_val: optional(domainName), key_value: optional(domainName), domain: optional(domainName) })
-    .transform((f) => ({ kind: "domain-lookup" as const, hostname: f.hostname, domain: f.tag_attr_val ?? f.domain ?? f.key_value ?? "" }))
+  userLookup: directoryUserFields.transform((f) => ({
+    kind: "user-lookup" as const,
+    hostname: f.hostname,
+    domain: f.domain,
+    user: f.user,
+  })),
+  domainLookup: domainLookupFields
+    .transform((f) => ({
+      kind: "domain-lookup" as const,
+      hostname: f.hostname,
+      domain: f.tag_attr_val ?? f.domain ?? f.key_value ?? "",
+    }))
     .refine((r) => r.domain !== "", "domain lookup without a domain"),
-  gateways: z
-    .object({ hostname, profile: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/) })
-    .transform((f) => ({ kind: "gateways" as const, hostname: f.hostname, profile: f.profile })),
-  networkList: z
-    .object({ hostname, domain: domainName })
-    .transform((f) => ({ kind: "network-list" as const, hostname: f.hostname, domain: f.domain })),
-  dialplan: z
-    .object({
-      hostname,
-      "Hunt-Context": optional(z.string().trim().toLowerCase().max(253)),
-      "Caller-Context": optional(z.string().trim().toLowerCase().max(253)),
-      "Hunt-Destination-Number": optional(dialString),
-      "Caller-Destination-Number": optional(dialString),
-      "Caller-Caller-ID-Number": optional(z.string().max(128)),
-      variable_user_name: optional(z.string().max(64)),
-      variable_domain_name: optional(z.string().trim().toLowerCase().max(253)),
-      variable_sb_route_as: optional(z.string().max(64)),
-    })
+  gateways: gatewaysFields.transform((f) => ({ kind: "gateways" as const, hostname: f.hostname, profile: f.profile })),
+  networkList: networkListFields.transform((f) => ({
+    kind: "network-list" as const,
+    hostname: f.hostname,
+    domain: f.domain,
+  })),
+  dialplan: dialplanFields
     .transform((f) => ({
       kind: "dialplan" as const,
       hostname: f.hostname,
@@ -122,27 +199,21 @@ export const xmlCurlRequestSchemas = {
       routeAs: f.variable_sb_route_as,
     }))
     .refine((r) => r.context !== "" && r.destination !== "", "dialplan request without a context or destination"),
-  configuration: z
-    .object({
-      hostname,
-      key_value: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/),
-      profile: optional(z.string().trim().max(64)),
-      "Menu-Name": optional(z.string().trim().max(128)),
-    })
-    .transform((f) => ({
-      kind: "configuration" as const,
-      hostname: f.hostname,
-      name: f.key_value,
-      profile: f.profile,
-      menuName: f["Menu-Name"],
-    })),
+  configuration: configurationFields.transform((f) => ({
+    kind: "configuration" as const,
+    hostname: f.hostname,
+    name: f.key_value,
+    profile: f.profile,
+    menuName: f["Menu-Name"],
+  })),
 };
 
 type Schemas = typeof xmlCurlRequestSchemas;
 export type XmlCurlRequest = { [K in keyof Schemas]: z.output<Schemas[K]> }[keyof Schemas];
 export type Unsupported = { kind: "unsupported"; reason: string; hostname?: string };
 
-function pickSchema(f: RequestFields): keyof Schemas | string {
+function pickSchema(fields: RequestFields): keyof Schemas | string {
+  const f = fields.pick(["section", "purpose", "action", "tag", "tag_attr_name", "user"]);
   switch (f.section) {
     case "directory":
       if (f.purpose === "gateways") return "gateways";
@@ -150,7 +221,10 @@ function pickSchema(f: RequestFields): keyof Schemas | string {
       if (f.action === "sip_auth") return "sipAuth";
       if (f.action === "message-count") return "messageCount";
       if (f.tag === "domain" && f.tag_attr_name === "name") return "domainLookup";
-      if (f.user !== undefined && (f.action === undefined || f.action === "user_call" || f.action === "voicemail-lookup"))
+      if (
+        f.user !== undefined &&
+        (f.action === undefined || f.action === "user_call" || f.action === "voicemail-lookup")
+      )
         return "userLookup";
       return `directory request without a known purpose (action=${f.action ?? "none"})`;
     case "dialplan":
@@ -165,11 +239,17 @@ function pickSchema(f: RequestFields): keyof Schemas | string {
 /** Turns raw fields into one typed request, or says why it is not one we answer. */
 export function classifyRequest(fields: RequestFields): XmlCurlRequest | Unsupported {
   const choice = pickSchema(fields);
-  if (!(choice in xmlCurlRequestSchemas)) return { kind: "unsupported", reason: choice, hostname: fields.hostname };
-  const parsed = xmlCurlRequestSchemas[choice as keyof Schemas].safeParse(fields);
+  if (!(choice in xmlCurlRequestSchemas))
+    return { kind: "unsupported", reason: choice, hostname: fields.get("hostname") };
+  const key = choice as keyof Schemas;
+  const parsed = xmlCurlRequestSchemas[key].safeParse(fields.pick(FIELD_KEYS[key]));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { kind: "unsupported", reason: `${choice}: ${issue?.path.join(".")} ${issue?.message}`, hostname: fields.hostname };
+    return {
+      kind: "unsupported",
+      reason: `${choice}: ${issue?.path.join(".")} ${issue?.message}`,
+      hostname: fields.get("hostname"),
+    };
   }
   return parsed.data;
 }

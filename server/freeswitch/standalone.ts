@@ -16,4 +16,9 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`xmlcurl: listening on :${port}${PATH}`));
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    // FreeSWITCH keeps its connections alive; do not wait for it to hang up.
+    server.closeIdleConnections();
+  });

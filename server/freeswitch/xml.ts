@@ -2,7 +2,8 @@
 // `escapeXml`, so a caller ID name like `<A&B "x">` can never break a document.
 
 /** Characters XML 1.0 forbids anywhere (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
-const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL_XML_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
@@ -26,14 +27,21 @@ function renderAttrs(attrs: XmlAttrs): string {
 }
 
 /** An element; children that are `null`/`false` are skipped so renderers can write `cond && el(...)`. */
-export function el(name: string, attrs: XmlAttrs = {}, children: ReadonlyArray<XmlNode | null | false | undefined> = []): XmlNode {
+export function el(
+  name: string,
+  attrs: XmlAttrs = {},
+  children: ReadonlyArray<XmlNode | null | false | undefined> = [],
+): XmlNode {
   const kids = children.filter((c): c is XmlNode => Boolean(c));
   if (kids.length === 0) return { xml: `<${name}${renderAttrs(attrs)}/>` };
   return { xml: `<${name}${renderAttrs(attrs)}>${kids.map((k) => k.xml).join("")}</${name}>` };
 }
 
 /** A whole FreeSWITCH answer: one `<section>` holding `children`. */
-export function freeswitchDocument(section: string, children: ReadonlyArray<XmlNode | null | false | undefined>): string {
+export function freeswitchDocument(
+  section: string,
+  children: ReadonlyArray<XmlNode | null | false | undefined>,
+): string {
   return el("document", { type: "freeswitch/xml" }, [el("section", { name: section }, children)]).xml;
 }
 

@@ -59,7 +59,9 @@ export class XmlCurlService {
       loadTimeoutMs: settings.loadTimeoutMs,
       failureBackoffMs: 1_000,
       onStaleServed: (key, error) =>
-        this.log(`xmlcurl: database unavailable (${error instanceof Error ? error.message : "error"}), serving last good answer for ${key.split("|")[0]}`),
+        this.log(
+          `xmlcurl: database unavailable (${error instanceof Error ? error.message : "error"}), serving last good answer for ${key.split("|")[0]}`,
+        ),
     });
     this.auth = new NodeAuthenticator(reader, this.cache);
   }
@@ -107,7 +109,9 @@ export class XmlCurlService {
             const key = t.domain ?? node.hostname;
             byDomain.set(key, [...(byDomain.get(key) ?? []), t]);
           }
-          return renderGatewaysDirectory([...byDomain].map(([domain, list]) => ({ domain, gateways: list.map((t) => t.gateway) })));
+          return renderGatewaysDirectory(
+            [...byDomain].map(([domain, list]) => ({ domain, gateways: list.map((t) => t.gateway) })),
+          );
         });
         return xml ?? notFoundDocument;
       }
@@ -136,10 +140,16 @@ export class XmlCurlService {
       const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination), r.destination);
       if (plan.toggle) {
         try {
-          await applyFeatureToggle(this.writer, { domainId: gate.id, domainName: gate.name, extension: plan.toggle.extension }, plan.toggle.change);
+          await applyFeatureToggle(
+            this.writer,
+            { domainId: gate.id, domainName: gate.name, extension: plan.toggle.extension },
+            plan.toggle.change,
+          );
         } catch (error) {
           // Never confirm a change that did not happen.
-          this.log(`xmlcurl: feature code ${plan.rule.type} failed: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`);
+          this.log(
+            `xmlcurl: feature code ${plan.rule.type} failed: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`,
+          );
           return renderDialplan({ ...plan, actions: [{ app: "hangup", data: "NORMAL_TEMPORARY_FAILURE" }] });
         }
       }
@@ -151,16 +161,26 @@ export class XmlCurlService {
     );
   }
 
-  private async answerConfiguration(node: XmlCurlNode, r: Extract<XmlCurlRequest, { kind: "configuration" }>): Promise<string> {
+  private async answerConfiguration(
+    node: XmlCurlNode,
+    r: Extract<XmlCurlRequest, { kind: "configuration" }>,
+  ): Promise<string> {
     const enforce = this.settings.enforceAssignment;
     switch (r.name) {
       case "sofia.conf":
         return this.cache.get(`sofia|${node.id}`, "platform", async () => {
           const trunks = await loadCarriedTrunks(this.reader, node.id, enforce);
-          return renderSofiaConf({ hostname: node.hostname, sipAddress: node.sipAddress, sipPort: node.sipPort, gateways: trunks.map((t) => t.gateway) });
+          return renderSofiaConf({
+            hostname: node.hostname,
+            sipAddress: node.sipAddress,
+            sipPort: node.sipPort,
+            gateways: trunks.map((t) => t.gateway),
+          });
         });
       case "acl.conf":
-        return this.cache.get(`acl|${node.id}`, "platform", async () => renderAclConf(await loadAclView(this.reader, node.id, enforce)));
+        return this.cache.get(`acl|${node.id}`, "platform", async () =>
+          renderAclConf(await loadAclView(this.reader, node.id, enforce)),
+        );
       case "ivr.conf": {
         const at = r.menuName?.lastIndexOf("@") ?? -1;
         if (!r.menuName || at <= 0) return notFoundDocument;

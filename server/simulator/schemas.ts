@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { extensionNumberSchema } from "@/server/extensions/schemas";
 
 export const simulateCallSchema = z.object({
-  /** The calling extension; null simulates a call from a carrier to one of the domain's numbers. */
-  fromExtensionId: z.string().min(1).nullable(),
+  /** The calling extension's number; null simulates a call from a carrier to one of the domain's numbers. */
+  fromExtension: extensionNumberSchema.nullable(),
   dialed: z
     .string()
     .trim()

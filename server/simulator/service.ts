@@ -5,7 +5,7 @@ import { loadCallData, loadInbound } from "@/server/freeswitch/loadCallData";
 import { loadDomainGate } from "@/server/freeswitch/loadDomainGate";
 import { renderDialplan } from "@/server/freeswitch/render/dialplan";
 import type { TenantContext } from "@/server/tenancy/context";
-import { NotFoundError } from "@/server/tenancy/errors";
+import { ConflictError } from "@/server/tenancy/errors";
 import type { SimulateCallInput } from "./schemas";
 
 /** One dialplan lookup FreeSWITCH would make: the context and number it asks for, and our answer. */
@@ -16,13 +16,12 @@ export type SimulationStep = SimulatedCall & { context: string; dialed: string }
  * two lookups, as on a live node: the DID in the public context, then the domain target.
  */
 export async function simulateTenantCall(ctx: TenantContext, input: SimulateCallInput): Promise<SimulationStep[]> {
-  if (input.fromExtensionId !== null) {
-    const from = await ctx.db.extension.findFirst({
-      where: { id: input.fromExtensionId, domainId: ctx.domain.id },
-      select: { number: true },
-    });
-    if (!from) throw new NotFoundError("Extension");
-    const call = await simulateCall(ctx.db, ctx.domain.name, from.number, input.dialed);
+  if (input.fromExtension !== null) {
+    const where = { domainId: ctx.domain.id, number: input.fromExtension };
+    if (!(await ctx.db.extension.findFirst({ where, select: { id: true } }))) {
+      throw new ConflictError(`There is no extension ${input.fromExtension} in this domain`, "fromExtension");
+    }
+    const call = await simulateCall(ctx.db, ctx.domain.name, input.fromExtension, input.dialed);
     return [{ ...call, context: ctx.domain.name, dialed: input.dialed }];
   }
 

@@ -7,7 +7,7 @@ const RestEnvSchema = z.object({
   API_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(40),
 });
 
-export function rateLimitFromEnv(source: NodeJS.ProcessEnv = process.env): RateLimit {
+export function rateLimitFromEnv(source: Record<string, string | undefined> = process.env): RateLimit {
   const parsed = RestEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(", ");

@@ -28,7 +28,7 @@ export async function syncKamailioTables(db: Db): Promise<bigint> {
       );
       validateKamailioState(state);
       const revision = latest?.id ?? 0n;
-      await writeStoredState(tx, state, revision);
+      await writeStoredState(tx, stored, state, revision);
       return revision;
     },
     { timeout: 60_000 },

@@ -9,16 +9,33 @@ export type AclView = {
 };
 
 const list = (name: string, allow: { cidr?: string; domain?: string }[]) =>
-  el("list", { name, default: "deny" }, allow.map((a) => el("node", { type: "allow", ...a })));
+  el(
+    "list",
+    { name, default: "deny" },
+    allow.map((a) => el("node", { type: "allow", ...a })),
+  );
 
-/** acl.conf: `trunks` (applied on inbound calls), `proxies` (Kamailio), `domains` (users' cidr lists). */
+/**
+ * acl.conf: `trunks` (who may send calls to the external profile: carriers, and the
+ * Kamailio proxies relaying them), `proxies` (trusted for X-AUTH-IP on the internal
+ * profile), `domains` (users' cidr network lists).
+ */
 export function renderAclConf(v: AclView): string {
   return freeswitchDocument("configuration", [
     el("configuration", { name: "acl.conf", description: "Network Lists" }, [
       el("network-lists", {}, [
-        list("trunks", [...v.trunkCidrs, ...v.proxyCidrs].map((cidr) => ({ cidr }))),
-        list("proxies", v.proxyCidrs.map((cidr) => ({ cidr }))),
-        list("domains", v.domainsWithCidrUsers.map((domain) => ({ domain }))),
+        list(
+          "trunks",
+          [...v.trunkCidrs, ...v.proxyCidrs].map((cidr) => ({ cidr })),
+        ),
+        list(
+          "proxies",
+          v.proxyCidrs.map((cidr) => ({ cidr })),
+        ),
+        list(
+          "domains",
+          v.domainsWithCidrUsers.map((domain) => ({ domain })),
+        ),
       ]),
     ]),
   ]);

@@ -41,30 +41,34 @@ export function renderDirectoryUser(u: DirectoryUserView, cacheableMs: number): 
     variable(`${name}_enabled`, f.enabled),
     f.target !== null && text(name, f.target),
   ];
-  const user = el("user", { id: u.number, cacheable: cacheableMs > 0 ? cacheableMs : undefined, cidr: u.cidr ?? undefined }, [
-    el("params", {}, [
-      param("a1-hash", u.a1Hash),
-      u.voicemailPin !== null && param("vm-password", u.voicemailPin),
-      param("vm-enabled", u.voicemailEnabled),
-      u.voicemailEmail !== null && param("vm-mailto", u.voicemailEmail),
-    ]),
-    el("variables", {}, [
-      variable("user_context", u.domain),
-      variable("domain_name", u.domain),
-      text("effective_caller_id_name", callerIdName),
-      text("effective_caller_id_number", callerIdNumber),
-      u.externalCallerIdName !== null && text("outbound_caller_id_name", u.externalCallerIdName),
-      u.externalCallerIdNumber !== null && text("outbound_caller_id_number", u.externalCallerIdNumber),
-      ...forward("forward_all", u.forwardAlways),
-      ...forward("forward_busy", u.forwardBusy),
-      ...forward("forward_no_answer", u.forwardNoAnswer),
-      variable("call_timeout", u.noAnswerTimeout),
-      variable("do_not_disturb", u.dnd),
-      variable("max_calls", u.maxCalls),
-      variable("limit_max", u.maxCalls),
-      variable("toll_allow", u.tollAllow.join(",")),
-      u.recordCalls && variable("record_stereo", true),
-    ]),
-  ]);
+  const user = el(
+    "user",
+    { id: u.number, cacheable: cacheableMs > 0 ? cacheableMs : undefined, cidr: u.cidr ?? undefined },
+    [
+      el("params", {}, [
+        param("a1-hash", u.a1Hash),
+        u.voicemailPin !== null && param("vm-password", u.voicemailPin),
+        param("vm-enabled", u.voicemailEnabled),
+        u.voicemailEmail !== null && param("vm-mailto", u.voicemailEmail),
+      ]),
+      el("variables", {}, [
+        variable("user_context", u.domain),
+        variable("domain_name", u.domain),
+        text("effective_caller_id_name", callerIdName),
+        text("effective_caller_id_number", callerIdNumber),
+        u.externalCallerIdName !== null && text("outbound_caller_id_name", u.externalCallerIdName),
+        u.externalCallerIdNumber !== null && text("outbound_caller_id_number", u.externalCallerIdNumber),
+        ...forward("forward_all", u.forwardAlways),
+        ...forward("forward_busy", u.forwardBusy),
+        ...forward("forward_no_answer", u.forwardNoAnswer),
+        variable("call_timeout", u.noAnswerTimeout),
+        variable("do_not_disturb", u.dnd),
+        variable("max_calls", u.maxCalls),
+        variable("limit_max", u.maxCalls),
+        variable("toll_allow", u.tollAllow.join(",")),
+        u.recordCalls && variable("record_stereo", true),
+      ]),
+    ],
+  );
   return freeswitchDocument("directory", [domainElement(u.domain, [user])]);
 }

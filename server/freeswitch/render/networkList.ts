@@ -6,5 +6,10 @@ import { domainElement } from "./directoryDomain";
  * (triggered by `<node domain="X"/>` in acl.conf).
  */
 export function renderNetworkList(domain: string, users: { number: string; cidr: string }[]): string {
-  return freeswitchDocument("directory", [domainElement(domain, users.map((u) => el("user", { id: u.number, cidr: u.cidr })))]);
+  return freeswitchDocument("directory", [
+    domainElement(
+      domain,
+      users.map((u) => el("user", { id: u.number, cidr: u.cidr })),
+    ),
+  ]);
 }

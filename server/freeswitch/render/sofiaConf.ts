@@ -34,8 +34,9 @@ function commonParams(node: SofiaNodeView, port: number) {
 
 /**
  * sofia.conf for one node. `internal` serves the tenants' phones (digest auth, each call
- * lands in the user's own context; unauthenticated trunk calls in `public`); `external`
- * carries the trunks. Domains are aliased but not parsed, so gateways are defined once, here.
+ * lands in the user's own context); `external` carries the trunks and accepts calls only
+ * from trunk and proxy addresses, into `public`. Domains are aliased but not parsed, so
+ * gateways are defined once, here.
  */
 export function renderSofiaConf(node: SofiaNodeView): string {
   const internal = el("profile", { name: "internal" }, [
@@ -46,7 +47,10 @@ export function renderSofiaConf(node: SofiaNodeView): string {
       ...commonParams(node, node.sipPort),
       param("context", "public"),
       param("auth-calls", true),
-      param("apply-inbound-acl", "trunks"),
+      // Phones are digest-authenticated; only users with a `cidr` are let in by address,
+      // and behind Kamailio their real address comes in X-AUTH-IP from a trusted proxy.
+      param("apply-inbound-acl", "domains"),
+      param("apply-proxy-acl", "proxies"),
       param("challenge-realm", "auto_from"),
       param("accept-blind-reg", false),
       param("accept-blind-auth", false),

@@ -48,7 +48,13 @@ export async function seedSwitchboard(db: Db): Promise<{ tenantId: string }> {
     ...extra,
   });
   const [e1001, e1002] = await Promise.all([
-    db.extension.create({ data: ext("1001", { internalCallerIdName: HOSTILE_NAME, externalCallerIdNumber: "+4930123400", tollAllow: ["local", "domestic"] }) }),
+    db.extension.create({
+      data: ext("1001", {
+        internalCallerIdName: HOSTILE_NAME,
+        externalCallerIdNumber: "+4930123400",
+        tollAllow: ["local", "domestic"],
+      }),
+    }),
     db.extension.create({ data: ext("1002", { forwardBusyEnabled: true, forwardBusyTarget: "1003" }) }),
     db.extension.create({ data: ext("1003", { cidr: "203.0.113.0/24" }) }),
     db.extension.create({ data: ext("1009", { enabled: false }) }),
@@ -62,7 +68,12 @@ export async function seedSwitchboard(db: Db): Promise<{ tenantId: string }> {
       ringTimeout: 15,
       fallbackType: "VOICEMAIL",
       fallbackTarget: "1001",
-      members: { create: [{ extensionId: e1002.id, position: 1 }, { extensionId: e1001.id, position: 2 }] },
+      members: {
+        create: [
+          { extensionId: e1002.id, position: 1 },
+          { extensionId: e1001.id, position: 2 },
+        ],
+      },
     },
   });
   await db.ivrMenu.create({
@@ -75,7 +86,15 @@ export async function seedSwitchboard(db: Db): Promise<{ tenantId: string }> {
     },
   });
   const [carrierA, carrierB] = await Promise.all([
-    db.trunk.create({ data: { name: "carrier-a", proxyHost: "198.51.100.7", username: "acct", passwordEnc: seal("trunk-pw"), register: true } }),
+    db.trunk.create({
+      data: {
+        name: "carrier-a",
+        proxyHost: "198.51.100.7",
+        username: "acct",
+        passwordEnc: seal("trunk-pw"),
+        register: true,
+      },
+    }),
     db.trunk.create({ data: { name: "carrier-b", proxyHost: "sip.carrier-b.example" } }),
   ]);
   await db.outboundRoute.create({
@@ -84,17 +103,33 @@ export async function seedSwitchboard(db: Db): Promise<{ tenantId: string }> {
       pattern: "_0Z.",
       stripDigits: 1,
       prepend: "+49",
-      trunks: { create: [{ trunkId: carrierA.id, position: 1 }, { trunkId: carrierB.id, position: 2 }] },
+      trunks: {
+        create: [
+          { trunkId: carrierA.id, position: 1 },
+          { trunkId: carrierB.id, position: 2 },
+        ],
+      },
     },
   });
-  await db.phoneNumber.create({ data: { e164: "+4930123456", domainId: tenant.id, destType: "EXTENSION", destTarget: "1001" } });
+  await db.phoneNumber.create({
+    data: { e164: "+4930123456", domainId: tenant.id, destType: "EXTENSION", destTarget: "1001" },
+  });
   await db.sipProxy.create({ data: { name: "kamailio-1", rpcUrl: "http://192.0.2.10:5071/RPC" } });
 
   // A domain only fs-node-02 serves, and a suspended one.
   const tenant2 = await db.domain.create({ data: { name: "tenant2.example", displayName: "Tenant Two" } });
   await db.domainAssignment.create({ data: { domainId: tenant2.id, nodeId: node2.id } });
-  await db.extension.create({ data: { domainId: tenant2.id, number: "2001", displayName: "Two", sipA1Hash: sipA1Hash("2001", "tenant2.example", "x") } });
-  const suspended = await db.domain.create({ data: { name: "suspended.example", displayName: "Gone", status: "SUSPENDED" } });
+  await db.extension.create({
+    data: {
+      domainId: tenant2.id,
+      number: "2001",
+      displayName: "Two",
+      sipA1Hash: sipA1Hash("2001", "tenant2.example", "x"),
+    },
+  });
+  const suspended = await db.domain.create({
+    data: { name: "suspended.example", displayName: "Gone", status: "SUSPENDED" },
+  });
   await db.extension.create({ data: { domainId: suspended.id, number: "1001", displayName: "Old", sipA1Hash: "00" } });
   return { tenantId: tenant.id };
 }

@@ -22,7 +22,10 @@ describe("simulateCall", () => {
       ["5000", { type: "ivr", number: "5000" }],
       ["*97", { type: "voicemail", box: "1001" }],
       ["*991002", { type: "voicemail", box: "1002" }],
-      ["030555", { type: "outbound-route", route: "national", dialedOut: "+4930555", gateways: ["carrier-a", "carrier-b"] }],
+      [
+        "030555",
+        { type: "outbound-route", route: "national", dialedOut: "+4930555", gateways: ["carrier-a", "carrier-b"] },
+      ],
       ["0044555", { type: "denied" }],
       ["777", { type: "not-found" }],
     ];
@@ -36,7 +39,9 @@ describe("simulateCall", () => {
   it("describes a feature code's change without making it", async () => {
     const result = await simulateCall(t.db, TENANT, "1001", "*78");
     expect(result.toggle).toEqual({ extension: "1001", change: { field: "dnd", enabled: true } });
-    expect((await t.db.extension.findFirstOrThrow({ where: { number: "1001", domain: { name: TENANT } } })).dnd).toBe(false);
+    expect((await t.db.extension.findFirstOrThrow({ where: { number: "1001", domain: { name: TENANT } } })).dnd).toBe(
+      false,
+    );
   });
 
   it("answers not found for unknown domains and undialable input", async () => {

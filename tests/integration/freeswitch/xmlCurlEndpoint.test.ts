@@ -5,6 +5,7 @@ import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { listenForConfigChanges, type ConfigListener } from "@/server/freeswitch/configListener";
 import { notFoundDocument } from "@/server/freeswitch/xml";
 import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
+import { hashPassword } from "@/server/security/password";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { readSharedFixture, sharedFixtureNames } from "../../unit/freeswitch/sharedFixtures";
 import { serveXmlCurl, type Reply } from "./httpClient";
@@ -22,7 +23,9 @@ const logs: string[] = [];
 
 /** A captured body with some fields replaced (the first occurrence of a key wins, so prepending overrides). */
 function fixture(name: string, overrides: Record<string, string> = {}): string {
-  const prefix = Object.entries(overrides).map(([k, v]) => `${k}=${encodeURIComponent(v)}&`).join("");
+  const prefix = Object.entries(overrides)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}&`)
+    .join("");
   return prefix + readSharedFixture(name);
 }
 
@@ -59,18 +62,22 @@ afterAll(async () => {
 describe("every captured FreeSWITCH request, replayed over HTTP", () => {
   // What a correct answer to each capture contains (null = "not found").
   const expected: Record<string, RegExp | null> = {
-    "configuration-acl.conf.body": /<list name="trunks" default="deny"><node type="allow" cidr="198\.51\.100\.7\/32"\/>/,
+    "configuration-acl.conf.body":
+      /<list name="trunks" default="deny"><node type="allow" cidr="198\.51\.100\.7\/32"\/>/,
     "configuration-conference.conf.body": null,
     "configuration-console.conf.body": null,
     "configuration-event_socket.conf.body": null,
     "configuration-post_load_switch.conf.body": null,
-    "configuration-sofia.conf-profile-internal.body": /<param name="sip-ip" value="192\.0\.2\.2"\/>.*<gateway name="carrier-a">/,
+    "configuration-sofia.conf-profile-internal.body":
+      /<param name="sip-ip" value="192\.0\.2\.2"\/>.*<gateway name="carrier-a">/,
     "configuration-sofia.conf-rescan.body": /<profile name="internal">.*<gateway name="carrier-b">/,
     "configuration-sofia.conf.body": /<configuration name="sofia\.conf"/,
     "configuration-timezones.conf.body": null,
     "configuration-voicemail.conf.body": null,
-    "dialplan-loopback.body": /<context name="tenant1\.example">.*expression="\^1002\$".*data="user\/1002@tenant1\.example"/,
-    "dialplan-sip-invite.body": /data="hash tenant1\.example ext-1001 4 !USER_BUSY".*data="user\/1002@tenant1\.example"/,
+    "dialplan-loopback.body":
+      /<context name="tenant1\.example">.*expression="\^1002\$".*data="user\/1002@tenant1\.example"/,
+    "dialplan-sip-invite.body":
+      /data="hash tenant1\.example ext-1001 4 !USER_BUSY".*data="user\/1002@tenant1\.example"/,
     "directory-gateways-profile-rescan.body": null,
     "directory-gateways-profile-start.body": null,
     "directory-message-count.body": /<user id="1001" cacheable="60000">/,
@@ -111,9 +118,17 @@ describe("directory", () => {
     expect(reply.body).not.toMatch(/name="password"/);
   });
 
-  it("a caller ID name with < & \" arrives intact", async () => {
+  it('a caller ID name with < & " arrives intact', async () => {
     const reply = await endpoint.post(readSharedFixture("directory-user_exists.body"), auth);
-    type Doc = { document: { section: { domain: { groups: { group: { users: { user: { variables: { variable: { name: string; value: string }[] } } } } } } } } };
+    type Doc = {
+      document: {
+        section: {
+          domain: {
+            groups: { group: { users: { user: { variables: { variable: { name: string; value: string }[] } } } } };
+          };
+        };
+      };
+    };
     const vars = (parser.parse(reply.body) as Doc).document.section.domain.groups.group.users.user.variables.variable;
     expect(vars.find((v) => v.name === "effective_caller_id_name")?.value).toBe(HOSTILE_NAME);
   });
@@ -134,7 +149,10 @@ describe("directory", () => {
     const lax = new XmlCurlService(t.db, t.db, { ...settings, enforceAssignment: false });
     const server = await serveXmlCurl(lax);
     try {
-      const reply = await server.post(fixture("directory-sip_auth-register.body", { domain: "tenant2.example", user: "2001" }), auth);
+      const reply = await server.post(
+        fixture("directory-sip_auth-register.body", { domain: "tenant2.example", user: "2001" }),
+        auth,
+      );
       expect(reply.body).toContain('<user id="2001"');
     } finally {
       await server.close();
@@ -158,12 +176,18 @@ describe("node authentication", () => {
   });
 
   it("a node outside its allowed sources → 403", async () => {
-    const reply = await endpoint.post(fixture("directory-sip_auth-register.body", { hostname: OTHER_NODE.hostname }), basicAuth(OTHER_NODE.user, OTHER_NODE.secret));
+    const reply = await endpoint.post(
+      fixture("directory-sip_auth-register.body", { hostname: OTHER_NODE.hostname }),
+      basicAuth(OTHER_NODE.user, OTHER_NODE.secret),
+    );
     expect(reply.status).toBe(403);
   });
 
   it("a body claiming another node's hostname → 403", async () => {
-    const reply = await endpoint.post(fixture("directory-sip_auth-register.body", { hostname: OTHER_NODE.hostname }), auth);
+    const reply = await endpoint.post(
+      fixture("directory-sip_auth-register.body", { hostname: OTHER_NODE.hostname }),
+      auth,
+    );
     expect(reply.status).toBe(403);
   });
 
@@ -175,10 +199,19 @@ describe("node authentication", () => {
 
 describe("dialplan", () => {
   const call = (destination: string, extra: Record<string, string> = {}) =>
-    endpoint.post(fixture("dialplan-sip-invite.body", { "Caller-Destination-Number": destination, "Hunt-Destination-Number": destination, ...extra }), auth);
+    endpoint.post(
+      fixture("dialplan-sip-invite.body", {
+        "Caller-Destination-Number": destination,
+        "Hunt-Destination-Number": destination,
+        ...extra,
+      }),
+      auth,
+    );
 
   it("ring group, IVR and voicemail codes", async () => {
-    expect((await call("600")).body).toContain("[leg_timeout=15]user/1002@tenant1.example|[leg_timeout=15]user/1001@tenant1.example");
+    expect((await call("600")).body).toContain(
+      "[leg_timeout=15]user/1002@tenant1.example|[leg_timeout=15]user/1001@tenant1.example",
+    );
     expect((await call("5000")).body).toContain('application="ivr" data="5000@tenant1.example"');
     expect((await call("*97")).body).toContain('data="check default tenant1.example 1001"');
   });
@@ -196,14 +229,22 @@ describe("dialplan", () => {
 
   it("a DID in public transfers into its domain, in any accepted form", async () => {
     for (const did of ["+4930123456", "4930123456", "004930123456"]) {
-      const reply = await call(did, { "Caller-Context": "public", "Hunt-Context": "public", variable_user_name: "", variable_domain_name: "" });
+      const reply = await call(did, {
+        "Caller-Context": "public",
+        "Hunt-Context": "public",
+        variable_user_name: "",
+        variable_domain_name: "",
+      });
       expectWellFormed(reply);
       expect(reply.body).toContain('data="1001 XML tenant1.example"');
     }
   });
 
   it("the IVR menu comes from ivr.conf with Menu-Name", async () => {
-    const reply = await endpoint.post(fixture("configuration-acl.conf.body", { key_value: "ivr.conf", "Menu-Name": "5000@tenant1.example" }), auth);
+    const reply = await endpoint.post(
+      fixture("configuration-acl.conf.body", { key_value: "ivr.conf", "Menu-Name": "5000@tenant1.example" }),
+      auth,
+    );
     expect(reply.body).toContain('<entry action="menu-exec-app" digits="1" param="transfer 600 XML tenant1.example"/>');
   });
 
@@ -221,9 +262,14 @@ describe("dialplan", () => {
   });
 
   it("feature codes from an unauthenticated leg change nothing", async () => {
-    const reply = await endpoint.post(fixture("dialplan-loopback.body", { "Caller-Destination-Number": "*78", "Hunt-Destination-Number": "*78" }), auth);
+    const reply = await endpoint.post(
+      fixture("dialplan-loopback.body", { "Caller-Destination-Number": "*78", "Hunt-Destination-Number": "*78" }),
+      auth,
+    );
     expect(reply.body).toContain("OUTGOING_CALL_BARRED");
-    expect((await t.db.extension.findFirstOrThrow({ where: { number: "1001", domain: { name: TENANT } } })).dnd).toBe(false);
+    expect((await t.db.extension.findFirstOrThrow({ where: { number: "1001", domain: { name: TENANT } } })).dnd).toBe(
+      false,
+    );
   });
 });
 
@@ -232,15 +278,25 @@ describe("cache invalidation", () => {
     const before = await endpoint.post(readSharedFixture("directory-user_exists.body"), auth);
     expect(before.body).toContain("Ann &lt;Sales");
     await t.db.$transaction(async (tx) => {
-      await tx.extension.updateMany({ where: { number: "1001", domain: { name: TENANT } }, data: { internalCallerIdName: "Renamed" } });
+      await tx.extension.updateMany({
+        where: { number: "1001", domain: { name: TENANT } },
+        data: { internalCallerIdName: "Renamed" },
+      });
       await notifyConfigChanged(tx, { domain: TENANT });
     });
-    const elapsed = await waitUntil(async () => (await endpoint.post(readSharedFixture("directory-user_exists.body"), auth)).body.includes('value="Renamed"'), 1_000);
+    const elapsed = await waitUntil(
+      async () =>
+        (await endpoint.post(readSharedFixture("directory-user_exists.body"), auth)).body.includes('value="Renamed"'),
+      1_000,
+    );
     expect(elapsed).toBeLessThan(1_000);
   });
 
   it("a change without a notification is not seen (the answer really is cached)", async () => {
-    await t.db.extension.updateMany({ where: { number: "1001", domain: { name: TENANT } }, data: { internalCallerIdName: "Sneaky" } });
+    await t.db.extension.updateMany({
+      where: { number: "1001", domain: { name: TENANT } },
+      data: { internalCallerIdName: "Sneaky" },
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect((await endpoint.post(readSharedFixture("directory-user_exists.body"), auth)).body).not.toContain("Sneaky");
   });
@@ -251,7 +307,9 @@ describe("database outage", () => {
     const own = await createTestDatabase();
     await seedSwitchboard(own.db);
     const outageLogs: string[] = [];
-    const isolated = new XmlCurlService(own.db, own.db, { ...settings, loadTimeoutMs: 1_000 }, (m) => outageLogs.push(m));
+    const isolated = new XmlCurlService(own.db, own.db, { ...settings, loadTimeoutMs: 1_000 }, (m) =>
+      outageLogs.push(m),
+    );
     const ownListener = listenForConfigChanges(own.url, isolated.cache, (m) => outageLogs.push(m));
     const server = await serveXmlCurl(isolated, outageLogs);
     try {
@@ -279,5 +337,21 @@ describe("database outage", () => {
       await server.close();
       await ownListener.close();
     }
+  });
+});
+
+describe("node secret rotation", () => {
+  it("a remembered header stops working once the node's secret changes", async () => {
+    const body = readSharedFixture("directory-user_exists.body");
+    expect((await endpoint.post(body, auth)).status).toBe(200);
+    await t.db.$transaction(async (tx) => {
+      await tx.telephonyNode.update({
+        where: { xmlCurlUser: NODE.user },
+        data: { xmlCurlSecretHash: await hashPassword("rotated-secret") },
+      });
+      await notifyConfigChanged(tx, { platform: true });
+    });
+    await waitUntil(async () => (await endpoint.post(body, auth)).status === 401, 1_000);
+    expect((await endpoint.post(body, basicAuth(NODE.user, "rotated-secret"))).status).toBe(200);
   });
 });

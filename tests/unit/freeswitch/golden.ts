@@ -9,9 +9,10 @@ const GOLDEN_DIR = join(process.cwd(), "tests", "fixtures", "freeswitch");
 export function expectGolden(name: string, xml: string): void {
   expect(XMLValidator.validate(xml)).toBe(true);
   const file = join(GOLDEN_DIR, `${name}.xml`);
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) {
+  if (process.env.UPDATE_GOLDEN === "1") {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${xml}\n`);
   }
+  if (!existsSync(file)) throw new Error(`no golden ${file}: review the output and run with UPDATE_GOLDEN=1`);
   expect(`${xml}\n`).toBe(readFileSync(file, "utf8"));
 }

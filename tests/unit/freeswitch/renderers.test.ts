@@ -48,7 +48,7 @@ const trunk: GatewayView = {
   transport: "UDP",
   realm: null,
   username: "acct&1",
-  password: "p<w>\"d",
+  password: 'p<w>"d',
   register: true,
   expireSeconds: 600,
   callerIdInFrom: true,
@@ -56,8 +56,14 @@ const trunk: GatewayView = {
 };
 
 type Variable = { name: string; value: string };
-type ParsedUser = { document: { section: { domain: { groups: { group: { users: { user: { variables: { variable: Variable[] } } } } } } } } };
-type ParsedSofia = { document: { section: { configuration: { profiles: { profile: { gateways: { gateway: { name: string } } }[] } } } } };
+type ParsedUser = {
+  document: {
+    section: { domain: { groups: { group: { users: { user: { variables: { variable: Variable[] } } } } } } };
+  };
+};
+type ParsedSofia = {
+  document: { section: { configuration: { profiles: { profile: { gateways: { gateway: { name: string } } }[] } } } };
+};
 
 describe("xml", () => {
   it("escapes the five specials and strips characters XML 1.0 forbids", () => {
@@ -83,7 +89,9 @@ describe("renderDirectoryUser", () => {
 
   it("keeps a caller ID name with < & \" ' intact", () => {
     const parsed = parser.parse(xml) as ParsedUser;
-    const name = parsed.document.section.domain.groups.group.users.user.variables.variable.find((v) => v.name === "effective_caller_id_name");
+    const name = parsed.document.section.domain.groups.group.users.user.variables.variable.find(
+      (v) => v.name === "effective_caller_id_name",
+    );
     expect(name?.value).toBe(HOSTILE_NAME);
   });
 
@@ -98,7 +106,13 @@ describe("directory documents", () => {
   it("network list", () =>
     expectGolden("network-list", renderNetworkList("tenant1.example", [{ number: "1001", cidr: "203.0.113.0/24" }])));
   it("gateways under their domains, or nothing", () => {
-    expectGolden("gateways", renderGatewaysDirectory([{ domain: "tenant1.example", gateways: [trunk] }, { domain: "fs-node-01", gateways: [] }]) ?? "");
+    expectGolden(
+      "gateways",
+      renderGatewaysDirectory([
+        { domain: "tenant1.example", gateways: [trunk] },
+        { domain: "fs-node-01", gateways: [] },
+      ]) ?? "",
+    );
     expect(renderGatewaysDirectory([{ domain: "x.example", gateways: [] }])).toBeNull();
   });
 });
@@ -114,7 +128,11 @@ describe("configuration documents", () => {
   it("acl.conf", () =>
     expectGolden(
       "acl.conf",
-      renderAclConf({ trunkCidrs: ["198.51.100.7/32"], proxyCidrs: ["192.0.2.10/32"], domainsWithCidrUsers: ["tenant1.example"] }),
+      renderAclConf({
+        trunkCidrs: ["198.51.100.7/32"],
+        proxyCidrs: ["192.0.2.10/32"],
+        domainsWithCidrUsers: ["tenant1.example"],
+      }),
     ));
 
   it("ivr.conf", () =>
@@ -140,13 +158,24 @@ describe("configuration documents", () => {
 
 describe("renderDialplan", () => {
   it("local extension with busy forward and voicemail", () => {
-    const data = callData({ local: { kind: "extension", extension: extension("1002", { forwardBusy: { enabled: true, target: "1003" } }) } });
+    const data = callData({
+      local: { kind: "extension", extension: extension("1002", { forwardBusy: { enabled: true, target: "1003" } }) },
+    });
     expectGolden("dialplan-extension", renderDialplan(planCall(data, "1002")));
   });
 
   it("outbound route over two trunks", () => {
     const data = callData({
-      routes: [{ name: "national", pattern: "_0Z.", stripDigits: 1, prepend: "+49", callerIdNumber: null, gateways: ["carrier-a", "carrier-b"] }],
+      routes: [
+        {
+          name: "national",
+          pattern: "_0Z.",
+          stripDigits: 1,
+          prepend: "+49",
+          callerIdNumber: null,
+          gateways: ["carrier-a", "carrier-b"],
+        },
+      ],
     });
     expectGolden("dialplan-outbound", renderDialplan(planCall(data, "030123456")));
   });
@@ -154,7 +183,14 @@ describe("renderDialplan", () => {
   it("inbound DID", () => {
     expectGolden(
       "dialplan-inbound",
-      renderDialplan(planInbound("+4930123456", { did: "+4930123456", domain: "tenant1.example", destType: "RING_GROUP", destTarget: "600" })),
+      renderDialplan(
+        planInbound("+4930123456", {
+          did: "+4930123456",
+          domain: "tenant1.example",
+          destType: "RING_GROUP",
+          destTarget: "600",
+        }),
+      ),
     );
   });
 

@@ -5,7 +5,9 @@ import { join } from "node:path";
 export const SHARED_FIXTURE_DIR = join(process.cwd(), "..", "shared", "fixtures", "freeswitch");
 
 export function sharedFixtureNames(): string[] {
-  return readdirSync(SHARED_FIXTURE_DIR).filter((f) => f.endsWith(".body")).sort();
+  return readdirSync(SHARED_FIXTURE_DIR)
+    .filter((f) => f.endsWith(".body"))
+    .sort();
 }
 
 export function readSharedFixture(name: string): string {

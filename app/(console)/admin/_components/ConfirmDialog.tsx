@@ -12,7 +12,8 @@ type Props = {
   children: ReactNode;
   confirmLabel: string;
   busy: boolean;
-  onConfirm: () => void;
+  /** Gets the typed confirmation (empty without typeToConfirm), so the server can check it too. */
+  onConfirm: (typed: string) => void;
   /** When set, the confirm button stays disabled until this text is typed exactly. */
   typeToConfirm?: string;
 };
@@ -31,7 +32,7 @@ export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabe
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          if (ready) onConfirm();
+          if (ready) onConfirm(typed.trim());
         }}
       >
         <div className="text-sm text-slate-600">{children}</div>

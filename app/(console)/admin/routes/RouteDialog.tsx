@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/serverErrors";
 import { Button } from "@/components/ui/Button";
@@ -36,7 +36,7 @@ export function RouteDialog({ route, open, onOpenChange, choices, busy, onSave, 
       : blank,
   });
   const errors = form.formState.errors;
-  const trunkIds = form.watch("trunkIds");
+  const trunkIds = useWatch({ control: form.control, name: "trunkIds" });
   const submit = async (values: RouteFormOutput) => {
     try {
       await onSave(values);

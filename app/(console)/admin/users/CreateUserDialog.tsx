@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/serverErrors";
@@ -45,6 +45,7 @@ export function CreateUserDialog({ open, onOpenChange, initialMemberships, title
     }),
   );
   const errors = form.formState.errors;
+  const memberships = useWatch({ control: form.control, name: "memberships" });
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description="A portal login. Emails are case-insensitive.">
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
@@ -61,7 +62,7 @@ export function CreateUserDialog({ open, onOpenChange, initialMemberships, title
           {...form.register("password")}
         />
         <MembershipRows
-          value={form.watch("memberships")}
+          value={memberships}
           onChange={(rows) => form.setValue("memberships", rows, { shouldValidate: form.formState.isSubmitted })}
           errors={errors.memberships}
         />

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/serverErrors";
@@ -26,6 +26,7 @@ export function RolesDialog({ user, onClose }: { user: UserView | null; onClose:
       memberships: (user?.memberships ?? []).map((m) => ({ role: m.role, domainId: m.domain?.id ?? "", extensionId: m.extension?.id ?? "" })),
     },
   });
+  const memberships = useWatch({ control: form.control, name: "memberships" });
   const save = useMutation(
     trpc.users.platform.setMemberships.mutationOptions({
       onSuccess: async (saved) => {
@@ -43,7 +44,7 @@ export function RolesDialog({ user, onClose }: { user: UserView | null; onClose:
     <Dialog open={user !== null} onOpenChange={(o) => !o && onClose()} title={`Roles of ${user?.email ?? ""}`} description="Changes apply on the user's next request.">
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate(v))}>
         <MembershipRows
-          value={form.watch("memberships")}
+          value={memberships}
           onChange={(rows) => form.setValue("memberships", rows, { shouldValidate: form.formState.isSubmitted })}
           errors={form.formState.errors.memberships}
         />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/Badge";
@@ -10,25 +10,33 @@ import { inputClass } from "@/components/ui/Field";
 
 type Choice = { selected: boolean; priority: number; weight: number };
 
+type NodeRow = { id: string; hostname: string; adminState: string };
+type AssignmentRow = { nodeId: string; priority: number; weight: number };
+
 /** Which telephony nodes serve this domain; none selected = the general pool of active nodes. */
 export function NodeAssignment({ domainId }: { domainId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const nodes = useQuery(trpc.cluster.nodes.list.queryOptions());
   const assigned = useQuery(trpc.cluster.assignments.list.queryOptions({ domainId }));
-  const [choices, setChoices] = useState<Record<string, Choice>>({});
-  useEffect(() => {
-    if (!nodes.data || !assigned.data) return;
-    const byNode = new Map(assigned.data.map((a) => [a.nodeId, a]));
-    setChoices(
-      Object.fromEntries(
-        nodes.data.map((n) => {
-          const a = byNode.get(n.id);
-          return [n.id, { selected: a !== undefined, priority: a?.priority ?? 0, weight: a?.weight ?? 100 }];
-        }),
-      ),
+  if (nodes.isPending || assigned.isPending) return <p className="text-sm text-slate-500">Loading nodes…</p>;
+  if (nodes.error || assigned.error) return <p className="text-sm text-red-600">Could not load nodes.</p>;
+  if (nodes.data.length === 0) return <p className="text-sm text-slate-500">No telephony nodes yet. Add one under Telephony nodes.</p>;
+  // Remounts with fresh choices whenever the saved assignment changes.
+  return <AssignmentEditor key={JSON.stringify(assigned.data)} domainId={domainId} nodes={nodes.data} assigned={assigned.data} />;
+}
+
+function AssignmentEditor({ domainId, nodes, assigned }: { domainId: string; nodes: NodeRow[]; assigned: AssignmentRow[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [choices, setChoices] = useState<Record<string, Choice>>(() => {
+    const byNode = new Map(assigned.map((a) => [a.nodeId, a]));
+    return Object.fromEntries(
+      nodes.map((n) => {
+        const a = byNode.get(n.id);
+        return [n.id, { selected: a !== undefined, priority: a?.priority ?? 0, weight: a?.weight ?? 100 }];
+      }),
     );
-  }, [nodes.data, assigned.data]);
+  });
   const save = useMutation(
     trpc.cluster.assignments.set.mutationOptions({
       onSuccess: async () => {
@@ -39,10 +47,6 @@ export function NodeAssignment({ domainId }: { domainId: string }) {
     }),
   );
   const patch = (id: string, change: Partial<Choice>) => setChoices((c) => ({ ...c, [id]: { ...c[id]!, ...change } }));
-
-  if (nodes.isPending || assigned.isPending) return <p className="text-sm text-slate-500">Loading nodes…</p>;
-  if (nodes.error || assigned.error) return <p className="text-sm text-red-600">Could not load nodes.</p>;
-  if (nodes.data.length === 0) return <p className="text-sm text-slate-500">No telephony nodes yet. Add one under Telephony nodes.</p>;
   const selected = Object.entries(choices).filter(([, c]) => c.selected);
 
   return (
@@ -51,7 +55,7 @@ export function NodeAssignment({ domainId }: { domainId: string }) {
         {selected.length === 0 ? "Served by every active node (general pool)." : `Pinned to ${selected.length} node(s).`}
       </p>
       <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
-        {nodes.data.map((n) => {
+        {nodes.map((n) => {
           const c = choices[n.id];
           if (!c) return null;
           return (

@@ -125,7 +125,7 @@ export function TenantDetailView({ id }: { id: string }) {
         confirmLabel="Delete tenant"
         busy={remove.isPending}
         typeToConfirm={d.name}
-        onConfirm={(): void => remove.mutate({ id, confirmName: d.name })}
+        onConfirm={(typed) => remove.mutate({ id, confirmName: typed })}
       >
         This deletes its {d._count.extensions} extensions, users&apos; access, ring groups and IVR menus for good. Its{" "}
         {d._count.phoneNumbers} numbers return to the unassigned pool.

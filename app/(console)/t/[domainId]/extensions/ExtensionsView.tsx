@@ -1,7 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
+import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
@@ -10,6 +12,8 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Pagination } from "@/components/ui/Pagination";
 import { EmptyRow, TableCard, Td, Th } from "@/components/ui/Table";
 import { CreateExtensionDialog } from "./CreateExtensionDialog";
+import { downloadFile } from "./downloadFile";
+import { ImportCsvDialog } from "./ImportCsvDialog";
 
 type Sort = "number" | "displayName" | "updatedAt";
 
@@ -19,6 +23,13 @@ export function ExtensionsView({ domainId }: { domainId: string }) {
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<Sort>("number");
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const exportCsv = useMutation(
+    trpc.extensions.exportCsv.mutationOptions({
+      onSuccess: ({ filename, csv }) => downloadFile(filename, csv),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
   const list = useQuery(
     trpc.extensions.list.queryOptions({ domainId, page, pageSize: 50, search: search || undefined, sort }),
   );
@@ -32,7 +43,17 @@ export function ExtensionsView({ domainId }: { domainId: string }) {
       <PageHeader
         title="Extensions"
         description="Phones and softphones that register to this domain."
-        actions={<Button onClick={() => setCreating(true)}>New extension</Button>}
+        actions={
+          <>
+            <Button variant="secondary" busy={exportCsv.isPending} onClick={() => exportCsv.mutate({ domainId })}>
+              Export CSV
+            </Button>
+            <Button variant="secondary" onClick={() => setImporting(true)}>
+              Import CSV
+            </Button>
+            <Button onClick={() => setCreating(true)}>New extension</Button>
+          </>
+        }
       />
       <div className="mb-4 flex flex-wrap gap-3">
         <input
@@ -75,7 +96,11 @@ export function ExtensionsView({ domainId }: { domainId: string }) {
           )}
           {list.data?.items.map((e) => (
             <tr key={e.id} className="hover:bg-slate-50">
-              <Td className="font-mono font-medium">{e.number}</Td>
+              <Td className="font-mono font-medium">
+                <Link href={`/t/${domainId}/extensions/${e.id}`} className="text-brand-700 hover:underline" aria-label={`Edit extension ${e.number}`}>
+                  {e.number}
+                </Link>
+              </Td>
               <Td>{e.displayName}</Td>
               <Td>{e.voicemailEnabled ? "On" : "Off"}</Td>
               <Td>
@@ -95,6 +120,7 @@ export function ExtensionsView({ domainId }: { domainId: string }) {
         </tbody>
       </TableCard>
       <CreateExtensionDialog domainId={domainId} open={creating} onOpenChange={setCreating} />
+      <ImportCsvDialog domainId={domainId} open={importing} onOpenChange={setImporting} />
     </>
   );
 }

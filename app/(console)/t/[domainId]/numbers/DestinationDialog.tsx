@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/serverErrors";
@@ -46,7 +46,7 @@ export function DestinationDialog({ domainId, number, onClose }: Props) {
       },
     }),
   );
-  const type = form.watch("destination.type");
+  const type = useWatch({ control: form.control, name: "destination.type" });
   const errors = form.formState.errors;
   return (
     <Dialog open={number !== null} onOpenChange={(o) => !o && onClose()} title={`Where ${number?.e164 ?? ""} rings`}>

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import type { ComponentProps, ReactNode } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/serverErrors";
 import { useTRPC } from "@/components/providers/trpc";
@@ -86,6 +86,7 @@ export function CreateTenantUserDialog({ open, ...props }: SaveProps<CreateOutpu
     defaultValues: { email: "", name: "", password: "", role: "TENANT_USER", extensionId: "" },
   });
   const errors = form.formState.errors;
+  const role = useWatch({ control: form.control, name: "role" });
   const submit = form.handleSubmit(async (values) => {
     try {
       await props.onSave(values);
@@ -112,7 +113,7 @@ export function CreateTenantUserDialog({ open, ...props }: SaveProps<CreateOutpu
       />
       <AccessFields
         domainId={props.domainId}
-        role={form.watch("role")}
+        role={role}
         roleField={form.register("role")}
         extensionField={form.register("extensionId")}
         errors={{ role: errors.role?.message, extensionId: errors.extensionId?.message }}
@@ -127,6 +128,7 @@ export function EditTenantUserDialog({ user, ...props }: SaveProps<UpdateOutput>
     values: { id: user?.id ?? "", name: user?.name ?? "", role: user?.role ?? "TENANT_USER", extensionId: user?.extension?.id ?? "" },
   });
   const errors = form.formState.errors;
+  const role = useWatch({ control: form.control, name: "role" });
   const submit = form.handleSubmit(async (values) => {
     try {
       await props.onSave(values);
@@ -147,7 +149,7 @@ export function EditTenantUserDialog({ user, ...props }: SaveProps<UpdateOutput>
       />
       <AccessFields
         domainId={props.domainId}
-        role={form.watch("role")}
+        role={role}
         roleField={form.register("role")}
         extensionField={form.register("extensionId")}
         errors={{ role: errors.role?.message, extensionId: errors.extensionId?.message }}

@@ -1,0 +1,136 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { CreateNodeInput, UpdateNodeInput } from "@/server/cluster/schemas";
+import { NodeFields } from "./NodeFields";
+
+type Open = { open: boolean; onOpenChange: (open: boolean) => void };
+
+function DialogButtons({ busy, label, onCancel }: { busy: boolean; label: string; onCancel: () => void }) {
+  return (
+    <div className="flex justify-end gap-2 pt-2">
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" busy={busy}>
+        {label}
+      </Button>
+    </div>
+  );
+}
+
+export function CreateNodeDialog({ open, onOpenChange }: Open) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [secret, setSecret] = useState<{ user: string; secret: string } | null>(null);
+  const form = useForm<z.input<typeof CreateNodeInput>, unknown, z.output<typeof CreateNodeInput>>({
+    resolver: zodResolver(CreateNodeInput),
+    defaultValues: { hostname: "", sipAddress: "", sipPort: 5060, eslHost: "", eslPort: 8021, eslPassword: "", capacity: 500, weight: 100, allowedSources: [] },
+  });
+  const create = useMutation(
+    trpc.cluster.nodes.create.mutationOptions({
+      onSuccess: async (result) => {
+        toast.success(`Node ${result.node.hostname} added`);
+        setSecret({ user: result.node.xmlCurlUser, secret: result.xmlCurlSecret });
+        form.reset();
+        await queryClient.invalidateQueries({ queryKey: trpc.cluster.nodes.list.queryKey() });
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, form.setError);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+  const close = (next: boolean) => {
+    if (!next) setSecret(null);
+    onOpenChange(next);
+  };
+  const errors = form.formState.errors;
+  return (
+    <Dialog open={open} onOpenChange={close} title={secret ? "Configure mod_xml_curl on the node" : "New telephony node"}>
+      {secret ? (
+        <div className="space-y-4">
+          <p className="text-sm text-slate-600">Put these in xml_curl.conf.xml on the node. The secret is shown only once.</p>
+          <dl className="space-y-2 rounded-lg bg-slate-50 p-4 font-mono text-sm">
+            <div className="flex justify-between gap-4">
+              <dt className="text-slate-500">User</dt>
+              <dd>{secret.user}</dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="text-slate-500">Secret</dt>
+              <dd className="break-all" data-testid="xml-curl-secret">
+                {secret.secret}
+              </dd>
+            </div>
+          </dl>
+          <div className="flex justify-end">
+            <Button onClick={() => close(false)}>Done</Button>
+          </div>
+        </div>
+      ) : (
+        <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
+          <Field label="Hostname (as FreeSWITCH reports it)" placeholder="fs-node-03" error={errors.hostname?.message} {...form.register("hostname")} />
+          <NodeFields register={(name, options) => form.register(name, options)} errors={errors} passwordHint="From event_socket.conf.xml." />
+          <DialogButtons busy={create.isPending} label="Add node" onCancel={() => close(false)} />
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+export type EditableNode = z.input<typeof UpdateNodeInput> & { id: string; hostname: string };
+
+export function EditNodeDialog({ node, onClose }: { node: EditableNode | null; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm<z.input<typeof UpdateNodeInput>, unknown, z.output<typeof UpdateNodeInput>>({
+    resolver: zodResolver(UpdateNodeInput),
+    values: node
+      ? {
+          id: node.id,
+          sipAddress: node.sipAddress,
+          sipPort: node.sipPort,
+          eslHost: node.eslHost,
+          eslPort: node.eslPort,
+          capacity: node.capacity,
+          weight: node.weight,
+          allowedSources: node.allowedSources,
+        }
+      : { id: "" },
+  });
+  const update = useMutation(
+    trpc.cluster.nodes.update.mutationOptions({
+      onSuccess: async (saved) => {
+        toast.success(`Node ${saved.hostname} saved`);
+        await queryClient.invalidateQueries({ queryKey: trpc.cluster.nodes.list.queryKey() });
+        onClose();
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, form.setError);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+  return (
+    <Dialog open={node !== null} onOpenChange={(o) => !o && onClose()} title={`Edit ${node?.hostname ?? ""}`}>
+      <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => update.mutate(v))}>
+        <NodeFields
+          register={(name, options) => form.register(name, name === "eslPassword" ? { setValueAs: (v: string) => v || undefined } : options)}
+          errors={form.formState.errors}
+          passwordHint="Leave empty to keep the current one."
+        />
+        <DialogButtons busy={update.isPending} label="Save node" onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}

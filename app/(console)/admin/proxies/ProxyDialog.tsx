@@ -1,0 +1,82 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { UpdateSipProxyInput } from "@/server/cluster/schemas";
+import { CheckboxField } from "../_components/CheckboxField";
+
+export type ProxyRow = { id: string; name: string; rpcUrl: string; rpcUsername: string | null; enabled: boolean };
+type FormInput = z.input<typeof UpdateSipProxyInput>;
+type FormOutput = z.output<typeof UpdateSipProxyInput>;
+type Props = { proxy: ProxyRow | null; open: boolean; onOpenChange: (open: boolean) => void };
+
+const blank: FormInput = { id: "new", name: "", rpcUrl: "", rpcUsername: "", rpcPassword: undefined, enabled: true };
+
+/**
+ * Create and edit share the update schema (every field optional, plus an id) for the
+ * form; create then sends the fields to `create`, whose own schema requires name and URL.
+ */
+export function ProxyDialog({ proxy, open, onOpenChange }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(UpdateSipProxyInput),
+    values: proxy ? { ...proxy, rpcUsername: proxy.rpcUsername ?? "", rpcPassword: undefined } : blank,
+  });
+  const callbacks = {
+    onSuccess: async (saved: { name: string }) => {
+      toast.success(`Proxy ${saved.name} saved; it is brought up to date now`);
+      await queryClient.invalidateQueries({ queryKey: trpc.cluster.proxies.list.queryKey() });
+      form.reset();
+      onOpenChange(false);
+    },
+    onError: (error: unknown) => {
+      const message = applyServerErrors(error, form.setError);
+      if (message) toast.error(message);
+    },
+  };
+  const create = useMutation(trpc.cluster.proxies.create.mutationOptions(callbacks));
+  const update = useMutation(trpc.cluster.proxies.update.mutationOptions(callbacks));
+  const submit = ({ id, ...values }: FormOutput) => {
+    const fields = { ...values, rpcUsername: values.rpcUsername || null };
+    if (proxy) update.mutate({ ...fields, id });
+    else create.mutate({ ...fields, name: values.name ?? "", rpcUrl: values.rpcUrl ?? "" });
+  };
+  const errors = form.formState.errors;
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={proxy ? `Edit ${proxy.name}` : "New SIP proxy"} description="A Kamailio instance, reached over its JSON-RPC endpoint.">
+      <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
+        <Field label="Name" placeholder="kamailio-2" error={errors.name?.message} {...form.register("name")} />
+        <Field label="JSON-RPC URL" placeholder="http://10.0.0.5:5071/RPC" error={errors.rpcUrl?.message} {...form.register("rpcUrl")} />
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <Field label="RPC username (optional)" autoComplete="off" error={errors.rpcUsername?.message} {...form.register("rpcUsername")} />
+          <Field
+            label="RPC password (optional)"
+            type="password"
+            autoComplete="new-password"
+            hint={proxy ? "Leave empty to keep the current one." : undefined}
+            error={errors.rpcPassword?.message}
+            {...form.register("rpcPassword", { setValueAs: (v: string) => v || undefined })}
+          />
+        </div>
+        <CheckboxField label="Enabled" {...form.register("enabled")} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={create.isPending || update.isPending}>
+            {proxy ? "Save proxy" : "Add proxy"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, type ReactNode } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/serverErrors";
+import { useTRPC } from "@/components/providers/trpc";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { updateOwnExtensionSchema } from "@/server/extensions/schemas";
+import type { ExtensionView } from "@/server/extensions/service";
+import { ForwardingFields } from "../extensions/[extensionId]/ForwardingFields";
+import { ChangePasswordForm } from "./ChangePasswordForm";
+
+type FormInput = z.input<typeof updateOwnExtensionSchema>;
+type FormOutput = z.output<typeof updateOwnExtensionSchema>;
+
+function valuesOf(e: ExtensionView): FormInput {
+  return {
+    forwardAlwaysEnabled: e.forwardAlwaysEnabled,
+    forwardAlwaysTarget: e.forwardAlwaysTarget,
+    forwardBusyEnabled: e.forwardBusyEnabled,
+    forwardBusyTarget: e.forwardBusyTarget,
+    forwardNoAnswerEnabled: e.forwardNoAnswerEnabled,
+    forwardNoAnswerTarget: e.forwardNoAnswerTarget,
+    noAnswerTimeout: e.noAnswerTimeout,
+    dnd: e.dnd,
+  };
+}
+
+function Card({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+      {description && <p className="mt-1 text-sm text-slate-500">{description}</p>}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+/** An end user's page: their own phone's forwarding, DND and voicemail PIN, and their portal password. */
+export function MyPhoneView({ domainId }: { domainId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const mine = useQuery({ ...trpc.extensions.mine.queryOptions({ domainId }), retry: false });
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(updateOwnExtensionSchema) });
+  useEffect(() => {
+    if (mine.data) form.reset(valuesOf(mine.data));
+  }, [mine.data, form]);
+  const save = useMutation(
+    trpc.extensions.updateMine.mutationOptions({
+      onSuccess: async (e) => {
+        toast.success("Your phone settings were saved");
+        queryClient.setQueryData(trpc.extensions.mine.queryKey({ domainId }), e);
+      },
+      onError: (error) => {
+        const message = applyServerErrors(error, form.setError);
+        if (message) toast.error(message);
+      },
+    }),
+  );
+
+  if (mine.isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading your phone…</p>;
+  if (mine.error?.data?.code === "NOT_FOUND") {
+    return <PageHeader title="Not found" description="This does not exist or you do not have access to it." />;
+  }
+  if (mine.isError) {
+    return (
+      <>
+        <PageHeader title="My phone" description={mine.error.message === "Your account has no extension" ? "Your account has no phone of its own." : mine.error.message} />
+        <Card title="Portal password">
+          <ChangePasswordForm />
+        </Card>
+      </>
+    );
+  }
+  const e = mine.data;
+  const errors = form.formState.errors;
+  return (
+    <>
+      <PageHeader
+        title="My phone"
+        description={
+          <span className="flex items-center gap-2">
+            Extension <span className="font-mono font-medium text-slate-700">{e.number}</span> · {e.displayName}
+            {e.dnd && <Badge tone="amber">Do not disturb</Badge>}
+          </span>
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Calls" description="Where your calls go when you cannot take them.">
+          <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate({ ...v, domainId }))}>
+            <ForwardingFields register={(name, options) => form.register(name, options)} errors={errors} />
+            <Field
+              label="New voicemail PIN"
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              className="max-w-xs"
+              hint={e.voicemailEnabled ? "4 to 10 digits. Leave empty to keep your PIN." : "Voicemail is off for your phone."}
+              error={errors.voicemailPin?.message}
+              {...form.register("voicemailPin", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
+            />
+            <div className="flex justify-end">
+              <Button type="submit" busy={save.isPending}>
+                Save
+              </Button>
+            </div>
+          </form>
+        </Card>
+        <Card title="Portal password" description="The password you sign in to this portal with (not your phone's SIP password).">
+          <ChangePasswordForm />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { MatchedRule } from "@/server/dialplan/planCall";
+
+/** The rule a call matched, in words a tenant admin recognises. */
+export function describeRule(rule: MatchedRule): string {
+  switch (rule.type) {
+    case "extension":
+      return `Extension ${rule.number}`;
+    case "feature-code":
+      return `Feature code (${rule.code})`;
+    case "ring-group":
+      return `Ring group ${rule.number} "${rule.name}" (${rule.strategy === "SIMULTANEOUS" ? "all at once" : "in turn"}): ${rule.members.join(", ") || "no members"}`;
+    case "ivr":
+      return `IVR menu ${rule.number} "${rule.name}"`;
+    case "voicemail":
+      return rule.box ? `Voicemail box ${rule.box}` : "Voicemail (any box)";
+    case "outbound-route":
+      return `Outbound route "${rule.route}": dials ${rule.dialedOut} via ${rule.gateways.join(", ") || "no gateway"}`;
+    case "inbound-did":
+      return `Phone number ${rule.did} of ${rule.domain}`;
+    case "denied":
+      return `Refused: ${rule.reason}`;
+    case "not-found":
+      return "Nothing matches: the caller hears \"number not in service\"";
+  }
+}
