@@ -21,7 +21,10 @@ export function useDestinationSuggestions(domainId: string): DestinationSuggesti
   const ext = extensions.data?.items.map((e) => ({ number: e.number, label: e.displayName })) ?? [];
   return {
     EXTENSION: ext,
-    VOICEMAIL: extensions.data?.items.filter((e) => e.voicemailEnabled).map((e) => ({ number: e.number, label: e.displayName })) ?? [],
+    VOICEMAIL:
+      extensions.data?.items
+        .filter((e) => e.voicemailEnabled)
+        .map((e) => ({ number: e.number, label: e.displayName })) ?? [],
     RING_GROUP: groups.data?.items.map((g) => ({ number: g.number, label: g.name })) ?? [],
     IVR_MENU: menus.data?.items.map((m) => ({ number: m.number, label: m.name })) ?? [],
   };

@@ -31,7 +31,8 @@ export type XmlCurlSettings = {
 export const defaultXmlCurlSettings: XmlCurlSettings = {
   userCacheSeconds: 300,
   enforceAssignment: true,
-  cacheEntries: 200_000,
+  // Answers are ~1–2 KB: 50k entries stay under ~100 MB.
+  cacheEntries: 50_000,
   loadTimeoutMs: 2_000,
 };
 

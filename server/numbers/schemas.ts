@@ -18,7 +18,11 @@ export const addNumberRangeSchema = z
     } else if (BigInt(r.to) < BigInt(r.from)) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "Must not be before the first number" });
     } else if (BigInt(r.to) - BigInt(r.from) >= MAX_RANGE) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `At most ${MAX_RANGE.toLocaleString("en")} numbers per range` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `At most ${MAX_RANGE.toLocaleString("en")} numbers per range`,
+      });
     }
   });
 

@@ -83,11 +83,16 @@ export async function assignNumbers(ctx: PlatformContext, ids: string[], domainI
   return ctx.db.$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { id: domainId }, select: { id: true, name: true } });
     if (!domain) throw new NotFoundError("Domain");
-    const numbers = await tx.phoneNumber.findMany({ where: { id: { in: ids } }, select: { id: true, e164: true, domainId: true } });
+    const numbers = await tx.phoneNumber.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, e164: true, domainId: true },
+    });
     if (numbers.length !== new Set(ids).size) throw new NotFoundError("Phone number");
     const elsewhere = numbers.filter((n) => n.domainId !== null && n.domainId !== domainId);
     if (elsewhere.length > 0) {
-      throw new ConflictError(`${elsewhere.map((n) => n.e164).join(", ")} already belong to another tenant: unassign first`);
+      throw new ConflictError(
+        `${elsewhere.map((n) => n.e164).join(", ")} already belong to another tenant: unassign first`,
+      );
     }
     const toAssign = numbers.filter((n) => n.domainId === null);
     await tx.phoneNumber.updateMany({
@@ -137,12 +142,21 @@ export async function unassignNumbers(ctx: PlatformContext, ids: string[]): Prom
 /** Only unassigned numbers can be deleted, so a live DID never vanishes from under a tenant. */
 export async function deleteNumbers(ctx: PlatformContext, ids: string[]): Promise<number> {
   return ctx.db.$transaction(async (tx) => {
-    const numbers = await tx.phoneNumber.findMany({ where: { id: { in: ids } }, select: { id: true, e164: true, domainId: true } });
+    const numbers = await tx.phoneNumber.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, e164: true, domainId: true },
+    });
     const assigned = numbers.filter((n) => n.domainId !== null);
-    if (assigned.length > 0) throw new ConflictError(`${assigned.map((n) => n.e164).join(", ")} are assigned: unassign first`);
+    if (assigned.length > 0)
+      throw new ConflictError(`${assigned.map((n) => n.e164).join(", ")} are assigned: unassign first`);
     await tx.phoneNumber.deleteMany({ where: { id: { in: numbers.map((n) => n.id) } } });
     for (const n of numbers) {
-      await writeAudit(tx, ctx.actor, { action: "number.delete", entityType: "PhoneNumber", entityId: n.id, before: { e164: n.e164 } });
+      await writeAudit(tx, ctx.actor, {
+        action: "number.delete",
+        entityType: "PhoneNumber",
+        entityId: n.id,
+        before: { e164: n.e164 },
+      });
     }
     return numbers.length;
   });

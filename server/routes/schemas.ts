@@ -8,7 +8,10 @@ const routeFields = z.object({
   priority: z.number().int().min(0).max(10_000),
   pattern: routePatternSchema,
   stripDigits: z.number().int().min(0).max(20),
-  prepend: z.string().trim().regex(/^\+?[0-9]{0,20}$/, "Digits, optionally starting with +"),
+  prepend: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9]{0,20}$/, "Digits, optionally starting with +"),
   callerIdNumber: z
     .string()
     .trim()

@@ -23,7 +23,10 @@ const routeSelect = {
   callerIdNumber: true,
   enabled: true,
   updatedAt: true,
-  trunks: { select: { position: true, trunk: { select: { id: true, name: true, enabled: true } } }, orderBy: { position: "asc" } },
+  trunks: {
+    select: { position: true, trunk: { select: { id: true, name: true, enabled: true } } },
+    orderBy: { position: "asc" },
+  },
 } satisfies Prisma.OutboundRouteSelect;
 
 export type RouteView = Prisma.OutboundRouteGetPayload<{ select: typeof routeSelect }>;
@@ -44,8 +47,12 @@ async function assertTrunksUsable(tx: DbTx, scope: RouteScope, trunkIds: string[
 }
 
 async function assertTenantRoutesAllowed(ctx: TenantContext): Promise<void> {
-  const domain = await ctx.db.domain.findUniqueOrThrow({ where: { id: ctx.domain.id }, select: { allowTenantRoutes: true } });
-  if (!domain.allowTenantRoutes) throw new ForbiddenError("Your provider has not enabled tenant outbound routes for this domain");
+  const domain = await ctx.db.domain.findUniqueOrThrow({
+    where: { id: ctx.domain.id },
+    select: { allowTenantRoutes: true },
+  });
+  if (!domain.allowTenantRoutes)
+    throw new ForbiddenError("Your provider has not enabled tenant outbound routes for this domain");
 }
 
 async function notify(tx: DbTx, scope: RouteScope): Promise<void> {
@@ -60,7 +67,12 @@ async function list(scope: RouteScope, input: ListRoutesInput): Promise<Page<Rou
       : {}),
   };
   const [items, total] = await Promise.all([
-    scope.db.outboundRoute.findMany({ where, select: routeSelect, orderBy: [{ priority: "asc" }, { name: "asc" }], ...pageArgs(input) }),
+    scope.db.outboundRoute.findMany({
+      where,
+      select: routeSelect,
+      orderBy: [{ priority: "asc" }, { name: "asc" }],
+      ...pageArgs(input),
+    }),
     scope.db.outboundRoute.count({ where }),
   ]);
   return { items, total, page: input.page, pageSize: input.pageSize };
@@ -93,7 +105,10 @@ async function create(scope: RouteScope, input: RouteInput): Promise<RouteView> 
 async function update(scope: RouteScope, input: UpdateRouteInput): Promise<RouteView> {
   const { id, trunkIds, ...fields } = input;
   return scope.db.$transaction(async (tx) => {
-    const before = await tx.outboundRoute.findFirst({ where: { id, domainId: domainIdOf(scope) }, select: routeSelect });
+    const before = await tx.outboundRoute.findFirst({
+      where: { id, domainId: domainIdOf(scope) },
+      select: routeSelect,
+    });
     if (!before) throw new NotFoundError("Route");
     await assertTrunksUsable(tx, scope, trunkIds);
     await tx.outboundRouteTrunk.deleteMany({ where: { routeId: id } });
@@ -117,7 +132,10 @@ async function update(scope: RouteScope, input: UpdateRouteInput): Promise<Route
 
 async function remove(scope: RouteScope, id: string): Promise<void> {
   await scope.db.$transaction(async (tx) => {
-    const before = await tx.outboundRoute.findFirst({ where: { id, domainId: domainIdOf(scope) }, select: routeSelect });
+    const before = await tx.outboundRoute.findFirst({
+      where: { id, domainId: domainIdOf(scope) },
+      select: routeSelect,
+    });
     if (!before) throw new NotFoundError("Route");
     await tx.outboundRoute.delete({ where: { id } });
     await writeAudit(tx, scope.actor, {
@@ -132,7 +150,11 @@ async function remove(scope: RouteScope, id: string): Promise<void> {
 }
 
 async function trunkChoices(scope: RouteScope): Promise<TrunkChoice[]> {
-  return scope.db.trunk.findMany({ where: trunkWhere(scope), select: { id: true, name: true, enabled: true }, orderBy: { name: "asc" } });
+  return scope.db.trunk.findMany({
+    where: trunkWhere(scope),
+    select: { id: true, name: true, enabled: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 const platformScope = (ctx: PlatformContext): RouteScope => ({ db: ctx.db, actor: ctx.actor, domain: null });
@@ -145,7 +167,10 @@ export const deletePlatformRoute = (ctx: PlatformContext, id: string) => remove(
 export const platformTrunkChoices = (ctx: PlatformContext) => trunkChoices(platformScope(ctx));
 
 /** The tenant's routes plus whether it may change them (the list stays readable either way). */
-export async function listTenantRoutes(ctx: TenantContext, input: ListRoutesInput): Promise<Page<RouteView> & { editable: boolean }> {
+export async function listTenantRoutes(
+  ctx: TenantContext,
+  input: ListRoutesInput,
+): Promise<Page<RouteView> & { editable: boolean }> {
   const [page, domain] = await Promise.all([
     list(tenantScope(ctx), input),
     ctx.db.domain.findUniqueOrThrow({ where: { id: ctx.domain.id }, select: { allowTenantRoutes: true } }),

@@ -44,13 +44,14 @@ const trunkFields = {
 };
 
 /** Write-only: never returned. Empty = no password (IP-authenticated trunk). */
-const trunkPasswordSchema = z.string().max(128).regex(/^[\x21-\x7e]*$/, "Printable characters without spaces");
+const trunkPasswordSchema = z
+  .string()
+  .max(128)
+  .regex(/^[\x21-\x7e]*$/, "Printable characters without spaces");
 
-function registrationNeedsCredentials(
-  t: { register?: boolean; username?: string | null },
-  ctx: z.RefinementCtx,
-) {
-  if (t.register && !t.username) ctx.addIssue({ code: "custom", path: ["username"], message: "Registration needs a username" });
+function registrationNeedsCredentials(t: { register?: boolean; username?: string | null }, ctx: z.RefinementCtx) {
+  if (t.register && !t.username)
+    ctx.addIssue({ code: "custom", path: ["username"], message: "Registration needs a username" });
 }
 
 export const createTrunkSchema = z

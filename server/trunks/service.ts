@@ -50,7 +50,10 @@ async function publishTrunkChange(tx: DbTx, reason: string, events: ClusterEvent
 }
 
 async function assertNameFree(tx: DbTx, name: string, exceptId?: string): Promise<void> {
-  const taken = await tx.trunk.findFirst({ where: { name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const taken = await tx.trunk.findFirst({
+    where: { name, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (taken) throw new ConflictError(`A trunk named ${name} already exists`, "name");
 }
 
@@ -127,12 +130,20 @@ export async function deleteTrunk(ctx: PlatformContext, id: string): Promise<voi
     const before = await tx.trunk.findFirst({ where: { id, domainId: null }, select: trunkSelect });
     if (!before) throw new NotFoundError("Trunk");
     // Deleting would silently drop the trunk from routes; a route left with no trunk fails every call.
-    const routes = await tx.outboundRouteTrunk.findMany({ where: { trunkId: id }, select: { route: { select: { name: true } } } });
+    const routes = await tx.outboundRouteTrunk.findMany({
+      where: { trunkId: id },
+      select: { route: { select: { name: true } } },
+    });
     if (routes.length > 0) {
       throw new ConflictError(`Used by route(s) ${routes.map((r) => r.route.name).join(", ")}: remove it there first`);
     }
     await tx.trunk.delete({ where: { id } });
-    await writeAudit(tx, ctx.actor, { action: "trunk.delete", entityType: "Trunk", entityId: id, before: toView(before) });
+    await writeAudit(tx, ctx.actor, {
+      action: "trunk.delete",
+      entityType: "Trunk",
+      entityId: id,
+      before: toView(before),
+    });
     await publishTrunkChange(tx, `trunk ${before.name} deleted`, [
       { topic: "freeswitch.trunk-changed", gateway: before.name },
       { topic: "freeswitch.acl-changed" },

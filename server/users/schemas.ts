@@ -3,7 +3,11 @@ import { emailSchema, portalPasswordSchema } from "@/server/domains/schemas";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 const nameSchema = z.string().trim().min(1, "Required").max(100);
-const optionalId = z.string().min(1).nullable().or(z.literal("").transform(() => null));
+const optionalId = z
+  .string()
+  .min(1)
+  .nullable()
+  .or(z.literal("").transform(() => null));
 
 /** One role grant, flat so one form row edits it: PLATFORM_ADMIN has no domain, TENANT_USER one extension. */
 export const membershipSchema = z
@@ -13,8 +17,10 @@ export const membershipSchema = z
     extensionId: optionalId,
   })
   .superRefine((m, ctx) => {
-    if (m.role !== "PLATFORM_ADMIN" && !m.domainId) ctx.addIssue({ code: "custom", path: ["domainId"], message: "Pick a tenant" });
-    if (m.role === "TENANT_USER" && !m.extensionId) ctx.addIssue({ code: "custom", path: ["extensionId"], message: "Pick an extension" });
+    if (m.role !== "PLATFORM_ADMIN" && !m.domainId)
+      ctx.addIssue({ code: "custom", path: ["domainId"], message: "Pick a tenant" });
+    if (m.role === "TENANT_USER" && !m.extensionId)
+      ctx.addIssue({ code: "custom", path: ["extensionId"], message: "Pick an extension" });
   })
   .transform((m) => ({
     role: m.role,
@@ -28,7 +34,10 @@ const membershipsSchema = z
   .array(membershipSchema)
   .min(1, "Give at least one role")
   .max(50)
-  .refine((ms) => new Set(ms.map((m) => `${m.role}:${m.domainId}`)).size === ms.length, "The same role is listed twice for one scope");
+  .refine(
+    (ms) => new Set(ms.map((m) => `${m.role}:${m.domainId}`)).size === ms.length,
+    "The same role is listed twice for one scope",
+  );
 
 export const createUserSchema = z.object({
   email: emailSchema,
@@ -53,7 +62,8 @@ const tenantAccess = {
 };
 
 function userNeedsExtension(u: { role: string; extensionId: string | null }, ctx: z.RefinementCtx) {
-  if (u.role === "TENANT_USER" && !u.extensionId) ctx.addIssue({ code: "custom", path: ["extensionId"], message: "Pick an extension" });
+  if (u.role === "TENANT_USER" && !u.extensionId)
+    ctx.addIssue({ code: "custom", path: ["extensionId"], message: "Pick an extension" });
 }
 
 export const createTenantUserSchema = z

@@ -99,7 +99,11 @@ export async function resetUserPassword(ctx: PlatformContext, id: string, passwo
 }
 
 /** Replaces all of a user's grants; a platform admin cannot take their own platform role away. */
-export async function setMemberships(ctx: PlatformContext, id: string, memberships: MembershipInput[]): Promise<UserView> {
+export async function setMemberships(
+  ctx: PlatformContext,
+  id: string,
+  memberships: MembershipInput[],
+): Promise<UserView> {
   if (id === ctx.actor.userId && !memberships.some((m) => m.role === "PLATFORM_ADMIN")) {
     throw new ConflictError("You cannot remove your own platform administrator role", "memberships");
   }

@@ -64,11 +64,16 @@ function assertNotSelf(ctx: TenantContext, id: string, what: string): void {
 }
 
 function assertOwnedHere(user: TenantUserView): void {
-  if (user.shared) throw new ForbiddenError("This user also has access elsewhere; ask your provider to change the account");
+  if (user.shared)
+    throw new ForbiddenError("This user also has access elsewhere; ask your provider to change the account");
 }
 
 function grant(ctx: TenantContext, input: { role: "TENANT_ADMIN" | "TENANT_USER"; extensionId: string | null }) {
-  return { role: input.role, domainId: ctx.domain.id, extensionId: input.role === "TENANT_USER" ? input.extensionId : null };
+  return {
+    role: input.role,
+    domainId: ctx.domain.id,
+    extensionId: input.role === "TENANT_USER" ? input.extensionId : null,
+  };
 }
 
 export async function listTenantUsers(ctx: TenantContext, input: ListTenantUsersInput): Promise<Page<TenantUserView>> {
@@ -84,7 +89,12 @@ export async function listTenantUsers(ctx: TenantContext, input: ListTenantUsers
       : {}),
   };
   const [rows, total] = await Promise.all([
-    ctx.db.user.findMany({ where, select: tenantUserSelect(ctx.domain.id), orderBy: { email: "asc" }, ...pageArgs(input) }),
+    ctx.db.user.findMany({
+      where,
+      select: tenantUserSelect(ctx.domain.id),
+      orderBy: { email: "asc" },
+      ...pageArgs(input),
+    }),
     ctx.db.user.count({ where }),
   ]);
   return { items: rows.map(toView), total, page: input.page, pageSize: input.pageSize };
@@ -136,7 +146,11 @@ export async function updateTenantUser(ctx: TenantContext, input: UpdateTenantUs
   });
 }
 
-export async function setTenantUserDisabled(ctx: TenantContext, id: string, disabled: boolean): Promise<TenantUserView> {
+export async function setTenantUserDisabled(
+  ctx: TenantContext,
+  id: string,
+  disabled: boolean,
+): Promise<TenantUserView> {
   if (disabled) assertNotSelf(ctx, id, "disable");
   return ctx.db.$transaction(async (tx) => {
     const before = await findInDomain(tx, ctx, id);
@@ -159,7 +173,12 @@ export async function resetTenantUserPassword(ctx: TenantContext, id: string, pa
   await ctx.db.$transaction(async (tx) => {
     assertOwnedHere(await findInDomain(tx, ctx, id));
     await tx.user.update({ where: { id }, data: { passwordHash } });
-    await writeAudit(tx, ctx.actor, { domainId: ctx.domain.id, action: "user.reset-password", entityType: "User", entityId: id });
+    await writeAudit(tx, ctx.actor, {
+      domainId: ctx.domain.id,
+      action: "user.reset-password",
+      entityType: "User",
+      entityId: id,
+    });
   });
 }
 

@@ -52,7 +52,7 @@ describe("ITSP console in the browser", () => {
 
     await page.goto(`${app.url}/admin/numbers`);
     await page.getByLabel("Assignment").selectOption("unassigned");
-    await page.getByRole("cell", { name: "+15551239999" }).waitFor();
+    await page.getByRole("cell", { name: "+15551239999", exact: true }).waitFor();
     await page.getByLabel("Select +15551239999").check();
     await page.getByRole("button", { name: "Assign to tenant" }).click();
     const dialog = page.getByRole("dialog");
@@ -64,20 +64,24 @@ describe("ITSP console in the browser", () => {
 
     await page.goto(`${app.url}/admin/audit`);
     await page.getByLabel("Tenant").selectOption({ label: "Initech" });
-    await page.getByRole("cell", { name: "number.assign" }).waitFor();
+    await page.getByRole("cell", { name: "number.assign", exact: true }).waitFor();
     const actions = await page.locator("tbody tr td:nth-child(3)").allTextContents();
     expect(actions).toEqual(["number.assign", "user.create", "domain.create"]);
-    await page.getByRole("row", { name: /number\.assign/ }).getByRole("button", { name: "Changes" }).click();
-    await page.getByRole("cell", { name: "+15551239999" }).waitFor();
+    await page
+      .getByRole("row", { name: /number\.assign/ })
+      .getByRole("button", { name: "Changes" })
+      .click();
+    await page.getByRole("cell", { name: "+15551239999", exact: true }).waitFor();
     await screenshot(page, "console-audit-diff");
     await signOut(page);
 
     // The new tenant admin sees the number in their own workspace and can point it at an extension.
     await signIn(page, app.url, "bill@initech.example", "initech-admin-pass");
+    await page.waitForURL(/\/t\/[^/]+\/extensions$/);
     const domainId = /\/t\/([^/]+)\//.exec(page.url())?.[1];
     expect(domainId).toBeTruthy();
     await visit(page, `/t/${domainId}/numbers`, "Phone numbers", "console-tenant-numbers");
-    await page.getByRole("cell", { name: "+15551239999" }).waitFor();
+    await page.getByRole("cell", { name: "+15551239999", exact: true }).waitFor();
     await page.getByRole("button", { name: "Set destination of +15551239999" }).click();
     await page.getByRole("dialog").getByLabel("Destination").selectOption("EXTERNAL");
     await page.getByRole("dialog").getByLabel("Outside number (E.164)").fill("12345");
@@ -85,7 +89,7 @@ describe("ITSP console in the browser", () => {
     await page.getByText("E.164 number, e.g. +15551234567").waitFor();
     await page.getByRole("dialog").getByLabel("Outside number (E.164)").fill("+442071234567");
     await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
-    await page.getByRole("cell", { name: "Outside number +442071234567" }).waitFor();
+    await page.getByRole("cell", { name: "Outside number +442071234567", exact: true }).waitFor();
     await visit(page, `/t/${domainId}/users`, "Users", "console-tenant-users");
     await visit(page, `/t/${domainId}/routes`, "Outbound routes", "console-tenant-routes");
     await page.goto(`${app.url}/admin/trunks`);
@@ -104,10 +108,10 @@ describe("ITSP console in the browser", () => {
     await visit(page, "/admin/nodes", "Telephony nodes", "console-nodes");
     await visit(page, "/admin/proxies", "SIP proxies", "console-proxies");
     await visit(page, "/admin/trunks", "Trunks", "console-trunks");
-    await page.getByRole("cell", { name: "demo-carrier" }).waitFor();
+    await page.getByRole("cell", { name: "demo-carrier", exact: true }).waitFor();
     await visit(page, "/admin/numbers", "Phone numbers", "console-numbers");
     await visit(page, "/admin/routes", "Outbound routes", "console-routes");
-    await page.getByRole("cell", { name: "_1NXXNXXXXXX" }).waitFor();
+    await page.getByRole("cell", { name: "_1NXXNXXXXXX", exact: true }).waitFor();
     await page.getByRole("button", { name: "Edit" }).first().click();
     await page.getByRole("dialog").getByLabel("Pattern").fill("_1X.X");
     await page.getByRole("dialog").getByRole("button", { name: "Save route" }).click();

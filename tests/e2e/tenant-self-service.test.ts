@@ -67,7 +67,9 @@ describe("tenant self-service in the browser", () => {
     // CSV: the dry run lists both bad rows and writes nothing.
     const before = await extensionCount(domainId);
     await page.getByRole("button", { name: "Import CSV" }).click();
-    await page.getByLabel("CSV file").setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
     await page.getByTestId("csv-preview").waitFor();
     const problems = page.getByTestId("csv-problem");
     await expect(problems.count()).resolves.toBe(2);
@@ -127,10 +129,12 @@ describe("tenant self-service in the browser", () => {
     const did = await app.database.db.phoneNumber.findFirstOrThrow({ where: { domainId }, orderBy: { e164: "asc" } });
     await page.goto(`${base}/numbers`);
     await page.getByRole("button", { name: `Set destination of ${did.e164}` }).click();
-    await page.getByLabel("Destination").selectOption({ label: "Ring group" });
+    await page.getByLabel("Destination", { exact: true }).selectOption({ label: "Ring group" });
     await page.getByLabel("Number in this domain").fill("650");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect.poll(async () => (await app.database.db.phoneNumber.findUniqueOrThrow({ where: { id: did.id } })).destTarget).toBe("650");
+    await expect
+      .poll(async () => (await app.database.db.phoneNumber.findUniqueOrThrow({ where: { id: did.id } })).destTarget)
+      .toBe("650");
 
     // The simulator follows the DID to the ring group and shows the XML.
     await page.goto(`${base}/simulator`);
@@ -140,7 +144,9 @@ describe("tenant self-service in the browser", () => {
     const rules = page.getByTestId("matched-rule");
     await rules.nth(1).waitFor();
     await expect(rules.nth(1).textContent()).resolves.toContain('Ring group 650 "Support" (in turn): 1101, 1102');
-    await expect(page.getByTestId("simulation-xml").nth(1).textContent()).resolves.toContain("user/1101@acme.demo.switchboard");
+    await expect(page.getByTestId("simulation-xml").nth(1).textContent()).resolves.toContain(
+      "user/1101@acme.demo.switchboard",
+    );
     await screenshot(page, "tenant-simulator");
     await page.close();
   });
@@ -153,7 +159,7 @@ describe("tenant self-service in the browser", () => {
     await signIn(page, app.url, user.email, user.password);
     await page.goto(`${app.url}/t/${domainId}/me`);
     await page.getByRole("heading", { name: "My phone" }).waitFor();
-    await page.getByLabel("Forward all calls", { exact: true }).check();
+    await page.getByRole("checkbox", { name: /^Forward all calls/ }).check();
     await page.getByLabel("Forward all calls: to").fill("+15557654321");
     await page.getByRole("button", { name: "Save" }).click();
     await expect
@@ -163,8 +169,15 @@ describe("tenant self-service in the browser", () => {
 
     // Only "My phone" in the navigation; admin pages and other tenants' pages refuse.
     await page.getByRole("button", { name: "Menu" }).click();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents()).resolves.toEqual(["My phone"]);
-    for (const path of [`/t/${domainId}/extensions`, `/t/${domainId}/ring-groups`, `/t/${domainId}/simulator`, `/t/${globex.id}/me`]) {
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents()).resolves.toEqual([
+      "My phone",
+    ]);
+    for (const path of [
+      `/t/${domainId}/extensions`,
+      `/t/${domainId}/ring-groups`,
+      `/t/${domainId}/simulator`,
+      `/t/${globex.id}/me`,
+    ]) {
       await page.goto(`${app.url}${path}`);
       await page.getByRole("heading", { name: "Not found" }).waitFor();
     }

@@ -14,11 +14,21 @@ beforeAll(async () => {
   const limits = { maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: false };
   domainA = (await platform.domains.create({ name: "a.example.com", displayName: "A", ...limits })).id;
   domainB = (await platform.domains.create({ name: "b.example.com", displayName: "B", ...limits })).id;
-  adminA = await callerAs(t.db, await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }));
+  adminA = await callerAs(
+    t.db,
+    await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }),
+  );
   await adminA.extensions.create({ domainId: domainA, number: "1001", displayName: "Alice" });
   await platform.extensions.create({ domainId: domainB, number: "2001", displayName: "Bob" });
   await platform.domains.update({ id: domainA, displayName: "A renamed" });
-  await t.db.auditLog.create({ data: { actorLabel: "old", action: "platform.seed", entityType: "Platform", createdAt: new Date("2026-01-15T12:00:00Z") } });
+  await t.db.auditLog.create({
+    data: {
+      actorLabel: "old",
+      action: "platform.seed",
+      entityType: "Platform",
+      createdAt: new Date("2026-01-15T12:00:00Z"),
+    },
+  });
 });
 
 afterAll(async () => {
@@ -37,11 +47,16 @@ describe("audit log queries", () => {
   });
 
   it("filters by domain, actor, action prefix, entity type and date range", async () => {
-    expect((await platform.audit.list({ domainId: domainB })).items.map((r) => r.action)).toEqual(["extension.create", "domain.create"]);
+    expect((await platform.audit.list({ domainId: domainB })).items.map((r) => r.action)).toEqual([
+      "extension.create",
+      "domain.create",
+    ]);
     expect((await platform.audit.list({ actor: "ADMIN@a" })).items.map((r) => r.action)).toEqual(["extension.create"]);
     expect((await platform.audit.list({ action: "domain." })).total).toBe(3);
     expect((await platform.audit.list({ entityType: "Extension" })).total).toBe(2);
-    expect((await platform.audit.list({ from: "2026-01-15", to: "2026-01-15" })).items.map((r) => r.actorLabel)).toEqual(["old"]);
+    expect(
+      (await platform.audit.list({ from: "2026-01-15", to: "2026-01-15" })).items.map((r) => r.actorLabel),
+    ).toEqual(["old"]);
     expect((await platform.audit.list({ to: "2026-01-14" })).total).toBe(0);
     expect(await platform.audit.entityTypes()).toEqual(["Domain", "Extension", "Platform"]);
   });

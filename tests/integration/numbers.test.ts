@@ -14,7 +14,10 @@ beforeAll(async () => {
   const limits = { maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: false };
   domainA = (await platform.domains.create({ name: "a.example.com", displayName: "A", ...limits })).id;
   domainB = (await platform.domains.create({ name: "b.example.com", displayName: "B", ...limits })).id;
-  adminA = await callerAs(t.db, await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }));
+  adminA = await callerAs(
+    t.db,
+    await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }),
+  );
   await adminA.extensions.create({ domainId: domainA, number: "1001", displayName: "Alice" });
 });
 
@@ -23,16 +26,26 @@ afterAll(async () => {
 });
 
 async function idsOf(...e164: string[]): Promise<string[]> {
-  const rows = await t.db.phoneNumber.findMany({ where: { e164: { in: e164 } }, select: { id: true }, orderBy: { e164: "asc" } });
+  const rows = await t.db.phoneNumber.findMany({
+    where: { e164: { in: e164 } },
+    select: { id: true },
+    orderBy: { e164: "asc" },
+  });
   return rows.map((r) => r.id);
 }
 
 describe("phone number ranges", () => {
   it("adds a range of 100 numbers, unassigned", async () => {
-    const result = await platform.numbers.addRange({ from: "+15551230000", to: "+15551230099", description: "Block A" });
+    const result = await platform.numbers.addRange({
+      from: "+15551230000",
+      to: "+15551230099",
+      description: "Block A",
+    });
     expect(result).toEqual({ created: 100, duplicateCount: 0, duplicates: [] });
     expect(await t.db.phoneNumber.count({ where: { domainId: null } })).toBe(100);
-    expect(await t.db.phoneNumber.findUnique({ where: { e164: "+15551230042" } })).toMatchObject({ description: "Block A" });
+    expect(await t.db.phoneNumber.findUnique({ where: { e164: "+15551230042" } })).toMatchObject({
+      description: "Block A",
+    });
   });
 
   it("reports overlapping numbers as duplicates and adds only the new ones", async () => {
@@ -44,8 +57,12 @@ describe("phone number ranges", () => {
   });
 
   it("rejects more than 10,000 numbers, a backwards range and a non-E.164 number", async () => {
-    await expect(platform.numbers.addRange({ from: "+15551000000", to: "+15551010000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(platform.numbers.addRange({ from: "+15551230010", to: "+15551230001" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(platform.numbers.addRange({ from: "+15551000000", to: "+15551010000" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(platform.numbers.addRange({ from: "+15551230010", to: "+15551230001" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(platform.numbers.addRange({ from: "5551230000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await t.db.phoneNumber.count()).toBe(105);
   });
@@ -77,7 +94,9 @@ describe("assigning numbers", () => {
   });
 
   it("refuses to delete an assigned number", async () => {
-    await expect(platform.numbers.delete({ ids: await idsOf("+15551230000") })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(platform.numbers.delete({ ids: await idsOf("+15551230000") })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });
 
@@ -89,7 +108,11 @@ describe("tenant admins and their numbers", () => {
 
   it("set a destination that exists in their domain", async () => {
     const [id] = await idsOf("+15551230000");
-    const number = await adminA.numbers.setDestination({ domainId: domainA, id: id!, destination: { type: "EXTENSION", target: "1001" } });
+    const number = await adminA.numbers.setDestination({
+      domainId: domainA,
+      id: id!,
+      destination: { type: "EXTENSION", target: "1001" },
+    });
     expect(number).toMatchObject({ destType: "EXTENSION", destTarget: "1001" });
     const external = await adminA.numbers.setDestination({
       domainId: domainA,
@@ -105,7 +128,11 @@ describe("tenant admins and their numbers", () => {
       adminA.numbers.setDestination({ domainId: domainA, id: id!, destination: { type: "EXTENSION", target: "9999" } }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
-      adminA.numbers.setDestination({ domainId: domainA, id: id!, destination: { type: "RING_GROUP", target: "1001" } }),
+      adminA.numbers.setDestination({
+        domainId: domainA,
+        id: id!,
+        destination: { type: "RING_GROUP", target: "1001" },
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       adminA.numbers.setDestination({ domainId: domainA, id: id!, destination: { type: "EXTERNAL", target: "1001" } }),
@@ -128,7 +155,11 @@ describe("tenant admins and their numbers", () => {
   it("lose the number and its destination when the platform unassigns it", async () => {
     const [id] = await idsOf("+15551230000");
     expect(await platform.numbers.unassign({ ids: [id!] })).toBe(1);
-    expect(await t.db.phoneNumber.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ domainId: null, destType: null, destTarget: null });
+    expect(await t.db.phoneNumber.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({
+      domainId: null,
+      destType: null,
+      destTarget: null,
+    });
     expect((await adminA.numbers.listMine({ domainId: domainA })).total).toBe(1);
   });
 });

@@ -26,11 +26,43 @@ const route = (trunkIds: string[]) => ({
 beforeAll(async () => {
   t = await createTestDatabase();
   platform = await callerAs(t.db, await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" }));
-  domainA = (await platform.domains.create({ name: "a.example.com", displayName: "A", maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: true })).id;
-  domainB = (await platform.domains.create({ name: "b.example.com", displayName: "B", maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: false })).id;
-  adminA = await callerAs(t.db, await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }));
-  adminB = await callerAs(t.db, await createUser(t.db, "admin@b.example.com", { role: "TENANT_ADMIN", domainId: domainB }));
-  const trunk = { proxyPort: 5060, transport: "UDP" as const, realm: null, username: null, register: false, expireSeconds: 3600, callerIdInFrom: true, pingSeconds: 30, enabled: true };
+  domainA = (
+    await platform.domains.create({
+      name: "a.example.com",
+      displayName: "A",
+      maxExtensions: 5,
+      maxConcurrentCalls: 5,
+      allowTenantRoutes: true,
+    })
+  ).id;
+  domainB = (
+    await platform.domains.create({
+      name: "b.example.com",
+      displayName: "B",
+      maxExtensions: 5,
+      maxConcurrentCalls: 5,
+      allowTenantRoutes: false,
+    })
+  ).id;
+  adminA = await callerAs(
+    t.db,
+    await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }),
+  );
+  adminB = await callerAs(
+    t.db,
+    await createUser(t.db, "admin@b.example.com", { role: "TENANT_ADMIN", domainId: domainB }),
+  );
+  const trunk = {
+    proxyPort: 5060,
+    transport: "UDP" as const,
+    realm: null,
+    username: null,
+    register: false,
+    expireSeconds: 3600,
+    callerIdInFrom: true,
+    pingSeconds: 30,
+    enabled: true,
+  };
   east = (await platform.trunks.create({ ...trunk, name: "east", proxyHost: "east.example" })).id;
   west = (await platform.trunks.create({ ...trunk, name: "west", proxyHost: "west.example" })).id;
   bOnly = (await t.db.trunk.create({ data: { name: "b-private", proxyHost: "b.example", domainId: domainB } })).id;
@@ -48,7 +80,11 @@ describe("platform routes", () => {
     await platform.routes.platform.create({ ...route([east]), name: "Emergency", priority: 1, pattern: "911" });
     const list = await platform.routes.platform.list({});
     expect(list.items.map((r) => r.name)).toEqual(["Emergency", "US long distance"]);
-    const updated = await platform.routes.platform.update({ ...route([east, west]), id: created.id, callerIdNumber: "+15551230000" });
+    const updated = await platform.routes.platform.update({
+      ...route([east, west]),
+      id: created.id,
+      callerIdNumber: "+15551230000",
+    });
     expect(updated.trunks.map((x) => x.trunk.name)).toEqual(["east", "west"]);
     expect(updated.callerIdNumber).toBe("+15551230000");
   });
@@ -86,19 +122,29 @@ describe("tenant routes", () => {
 
   it("are refused when the domain does not allow them", async () => {
     expect((await adminB.routes.tenant.list({ domainId: domainB })).editable).toBe(false);
-    await expect(adminB.routes.tenant.create({ domainId: domainB, ...route([east]) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(adminB.routes.tenant.create({ domainId: domainB, ...route([east]) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("may use the domain's own trunks but not another domain's", async () => {
-    await expect(adminA.routes.tenant.create({ domainId: domainA, ...route([bOnly]) })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(adminA.routes.tenant.create({ domainId: domainA, ...route([bOnly]) })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("answer NOT_FOUND across tenants, by domain or by route id", async () => {
     await t.db.domain.update({ where: { id: domainB }, data: { allowTenantRoutes: true } });
     await expect(adminB.routes.tenant.list({ domainId: domainA })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(adminB.routes.tenant.update({ domainId: domainB, id: routeA, ...route([east]) })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(adminB.routes.tenant.delete({ domainId: domainB, id: routeA })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(adminB.routes.tenant.delete({ domainId: domainA, id: routeA })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      adminB.routes.tenant.update({ domainId: domainB, id: routeA, ...route([east]) }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(adminB.routes.tenant.delete({ domainId: domainB, id: routeA })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(adminB.routes.tenant.delete({ domainId: domainA, id: routeA })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await t.db.outboundRoute.count({ where: { id: routeA } })).toBe(1);
   });
 

@@ -25,13 +25,23 @@ const base = {
 
 async function outboxTopics(): Promise<{ topic: string; payload: unknown }[]> {
   const latest = await t.db.clusterRevision.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } });
-  return t.db.outboxEvent.findMany({ where: { revisionId: latest.id }, select: { topic: true, payload: true }, orderBy: { id: "asc" } });
+  return t.db.outboxEvent.findMany({
+    where: { revisionId: latest.id },
+    select: { topic: true, payload: true },
+    orderBy: { id: "asc" },
+  });
 }
 
 beforeAll(async () => {
   t = await createTestDatabase();
   platform = await callerAs(t.db, await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" }));
-  const domain = await platform.domains.create({ name: "a.example.com", displayName: "A", maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: true });
+  const domain = await platform.domains.create({
+    name: "a.example.com",
+    displayName: "A",
+    maxExtensions: 5,
+    maxConcurrentCalls: 5,
+    allowTenantRoutes: true,
+  });
   domainId = domain.id;
   tenantAdmin = await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId });
 });
@@ -67,7 +77,9 @@ describe("trunks", () => {
   });
 
   it("requires a username when the trunk registers", async () => {
-    await expect(platform.trunks.create({ ...base, name: "other", username: null })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(platform.trunks.create({ ...base, name: "other", username: null })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("keeps the password when none is sent, renames with previousGateway, and pushes ACL only on a host change", async () => {

@@ -1,26 +1,28 @@
 import { recentAudit } from "@/server/audit/queries";
-import type { Db } from "@/server/db/client";
+import { syncStatus } from "@/server/cluster/syncStatus";
+import type { PlatformContext } from "@/server/tenancy/context";
 
-/** One read of everything the platform dashboard shows. */
-export async function loadDashboard(db: Db) {
-  const [nodes, proxies, latest, tenants, recent] = await Promise.all([
-    db.telephonyNode.findMany({
-      select: { id: true, hostname: true, adminState: true, health: true, activeCalls: true, capacity: true, lastSeenAt: true, appliedRevision: true },
+/**
+ * One read of everything the platform dashboard shows. Sync state comes from the
+ * cluster's own syncStatus, so the dashboard and the nodes/proxies pages never disagree.
+ */
+export async function loadDashboard(ctx: PlatformContext) {
+  const [nodes, sync, tenants, recent] = await Promise.all([
+    ctx.db.telephonyNode.findMany({
+      select: { id: true, hostname: true, adminState: true, health: true, activeCalls: true, capacity: true },
       orderBy: { hostname: "asc" },
     }),
-    db.sipProxy.findMany({
-      select: { id: true, name: true, enabled: true, appliedRevision: true, lastSyncAt: true, lastError: true },
-      orderBy: { name: "asc" },
-    }),
-    db.clusterRevision.aggregate({ _max: { id: true } }),
-    db.domain.groupBy({ by: ["status"], _count: { _all: true } }),
-    recentAudit(db, 10),
+    syncStatus(ctx),
+    ctx.db.domain.groupBy({ by: ["status"], _count: { _all: true } }),
+    recentAudit(ctx.db, 10),
   ]);
   const count = (status: string) => tenants.find((t) => t.status === status)?._count._all ?? 0;
+  const nodeInSync = new Map(sync.nodes.map((n) => [n.id, n.inSync]));
   return {
-    nodes,
-    proxies,
-    desiredRevision: latest._max.id ?? 0n,
+    nodes: nodes.map((n) => ({ ...n, inSync: nodeInSync.get(n.id) ?? false })),
+    proxies: sync.proxies,
+    latestRevision: sync.latestRevision,
+    kamailioRevision: sync.kamailioRevision,
     tenants: { active: count("ACTIVE"), suspended: count("SUSPENDED") },
     recent,
   };

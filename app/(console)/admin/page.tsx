@@ -30,16 +30,39 @@ function Card({ title, href, children }: { title: string; href: string; children
 export default async function DashboardPage() {
   const session = await requireSession();
   if (!session.memberships.some((m) => m.role === "PLATFORM_ADMIN")) redirect(homeFor(session.memberships));
-  const data = await loadDashboard(db());
+  const data = await loadDashboard({
+    db: db(),
+    actor: { userId: session.userId, tokenId: null, label: session.email, ip: null },
+  });
   const calls = data.nodes.reduce((sum, n) => sum + n.activeCalls, 0);
   const capacity = data.nodes.filter((n) => n.adminState === "ACTIVE").reduce((sum, n) => sum + n.capacity, 0);
-  const proxiesBehind = data.proxies.filter((p) => p.enabled && (p.appliedRevision < data.desiredRevision || p.lastError)).length;
+  const proxiesBehind = data.proxies.filter((p) => !p.inSync).length;
 
   const stats = [
-    { label: "Tenants", value: `${data.tenants.active}`, note: data.tenants.suspended ? `${data.tenants.suspended} suspended` : "all active", href: "/admin/tenants" },
-    { label: "Calls now", value: `${calls}`, note: `of ${capacity.toLocaleString()} active capacity`, href: "/admin/nodes" },
-    { label: "Nodes up", value: `${data.nodes.filter((n) => n.health === "UP").length} / ${data.nodes.length}`, note: "telephony nodes", href: "/admin/nodes" },
-    { label: "Proxies in sync", value: `${data.proxies.length - proxiesBehind} / ${data.proxies.length}`, note: `desired revision ${data.desiredRevision}`, href: "/admin/proxies" },
+    {
+      label: "Tenants",
+      value: `${data.tenants.active}`,
+      note: data.tenants.suspended ? `${data.tenants.suspended} suspended` : "all active",
+      href: "/admin/tenants",
+    },
+    {
+      label: "Calls now",
+      value: `${calls}`,
+      note: `of ${capacity.toLocaleString()} active capacity`,
+      href: "/admin/nodes",
+    },
+    {
+      label: "Nodes up",
+      value: `${data.nodes.filter((n) => n.health === "UP").length} / ${data.nodes.length}`,
+      note: "telephony nodes",
+      href: "/admin/nodes",
+    },
+    {
+      label: "Proxies in sync",
+      value: `${data.proxies.length - proxiesBehind} / ${data.proxies.length}`,
+      note: `latest revision ${data.latestRevision}`,
+      href: "/admin/proxies",
+    },
   ];
 
   return (
@@ -47,7 +70,11 @@ export default async function DashboardPage() {
       <PageHeader title="Dashboard" description="The state of your platform at a glance." />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         {stats.map((s) => (
-          <Link key={s.label} href={s.href} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-brand-500">
+          <Link
+            key={s.label}
+            href={s.href}
+            className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-brand-500"
+          >
             <p className="text-sm text-slate-500">{s.label}</p>
             <p className="mt-2 text-3xl font-semibold text-slate-900">{s.value}</p>
             <p className="mt-1 text-xs text-slate-500">{s.note}</p>
@@ -56,7 +83,9 @@ export default async function DashboardPage() {
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Telephony nodes" href="/admin/nodes">
-          {data.nodes.length === 0 && <p className="text-sm text-slate-500">No nodes yet. Add your first FreeSWITCH server.</p>}
+          {data.nodes.length === 0 && (
+            <p className="text-sm text-slate-500">No nodes yet. Add your first FreeSWITCH server.</p>
+          )}
           <ul className="space-y-3">
             {data.nodes.map((n) => {
               const load = n.capacity > 0 ? Math.min(100, Math.round((n.activeCalls / n.capacity) * 100)) : 0;
@@ -67,6 +96,7 @@ export default async function DashboardPage() {
                     <span className="flex gap-1">
                       <Badge tone={HEALTH_TONE[n.health]}>{n.health.toLowerCase()}</Badge>
                       {n.adminState !== "ACTIVE" && <Badge tone="amber">{n.adminState.toLowerCase()}</Badge>}
+                      {!n.inSync && <Badge tone="amber">config behind</Badge>}
                     </span>
                   </div>
                   <div className="mt-1 flex items-center gap-2">
@@ -78,7 +108,10 @@ export default async function DashboardPage() {
                       aria-valuemin={0}
                       aria-valuemax={n.capacity}
                     >
-                      <div className={`h-full ${load > 85 ? "bg-red-500" : "bg-brand-600"}`} style={{ width: `${load}%` }} />
+                      <div
+                        className={`h-full ${load > 85 ? "bg-red-500" : "bg-brand-600"}`}
+                        style={{ width: `${load}%` }}
+                      />
                     </div>
                     <span className="w-28 text-right text-xs text-slate-500">
                       {n.activeCalls} / {n.capacity} calls
@@ -90,21 +123,26 @@ export default async function DashboardPage() {
           </ul>
         </Card>
         <Card title="SIP proxies" href="/admin/proxies">
-          {data.proxies.length === 0 && <p className="text-sm text-slate-500">No SIP proxies yet. Add your Kamailio instances.</p>}
+          {data.proxies.length === 0 && (
+            <p className="text-sm text-slate-500">No SIP proxies yet. Add your Kamailio instances.</p>
+          )}
           <ul className="space-y-2">
-            {data.proxies.map((p) => {
-              const inSync = p.appliedRevision >= data.desiredRevision && !p.lastError;
-              return (
-                <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                  <span className="font-medium">{p.name}</span>
-                  <span className="flex items-center gap-2 text-xs text-slate-500">
-                    revision {p.appliedRevision.toString()} / {data.desiredRevision.toString()}
-                    {!p.enabled ? <Badge>disabled</Badge> : inSync ? <Badge tone="green">in sync</Badge> : <Badge tone="amber">behind</Badge>}
-                  </span>
-                  {p.lastError && <p className="w-full text-xs text-red-600">{p.lastError}</p>}
-                </li>
-              );
-            })}
+            {data.proxies.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                <span className="font-medium">{p.name}</span>
+                <span className="flex items-center gap-2 text-xs text-slate-500">
+                  revision {p.appliedRevision.toString()} / {data.kamailioRevision.toString()}
+                  {!p.enabled ? (
+                    <Badge>disabled</Badge>
+                  ) : p.inSync ? (
+                    <Badge tone="green">in sync</Badge>
+                  ) : (
+                    <Badge tone="amber">behind</Badge>
+                  )}
+                </span>
+                {p.lastError && <p className="w-full text-xs text-red-600">{p.lastError}</p>}
+              </li>
+            ))}
           </ul>
         </Card>
         <div className="lg:col-span-2">

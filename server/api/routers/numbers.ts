@@ -20,14 +20,22 @@ import {
 
 export const numbersRouter = router({
   list: platformProcedure.input(listNumbersSchema).query(({ ctx, input }) => listNumbers(ctx.platform, input)),
-  addRange: platformProcedure.input(addNumberRangeSchema).mutation(({ ctx, input }) => addNumberRange(ctx.platform, input)),
+  addRange: platformProcedure
+    .input(addNumberRangeSchema)
+    .mutation(({ ctx, input }) => addNumberRange(ctx.platform, input)),
   assign: platformProcedure
     .input(assignNumbersSchema)
     .mutation(({ ctx, input }) => assignNumbers(ctx.platform, input.ids, input.domainId)),
-  unassign: platformProcedure.input(unassignNumbersSchema).mutation(({ ctx, input }) => unassignNumbers(ctx.platform, input.ids)),
-  delete: platformProcedure.input(deleteNumbersSchema).mutation(({ ctx, input }) => deleteNumbers(ctx.platform, input.ids)),
+  unassign: platformProcedure
+    .input(unassignNumbersSchema)
+    .mutation(({ ctx, input }) => unassignNumbers(ctx.platform, input.ids)),
+  delete: platformProcedure
+    .input(deleteNumbersSchema)
+    .mutation(({ ctx, input }) => deleteNumbers(ctx.platform, input.ids)),
   /** Tenant admins: their domain's numbers and where each rings. */
-  listMine: tenantAdminProcedure.input(listTenantNumbersSchema).query(({ ctx, input }) => listTenantNumbers(ctx.tenant, input)),
+  listMine: tenantAdminProcedure
+    .input(listTenantNumbersSchema)
+    .query(({ ctx, input }) => listTenantNumbers(ctx.tenant, input)),
   setDestination: tenantAdminProcedure
     .input(setNumberDestinationSchema)
     .mutation(({ ctx, input }) => setNumberDestination(ctx.tenant, input)),

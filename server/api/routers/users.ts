@@ -10,7 +10,14 @@ import {
   setUserDisabledSchema,
   updateTenantUserSchema,
 } from "@/server/users/schemas";
-import { createUser, extensionChoices, listUsers, resetUserPassword, setMemberships, setUserDisabled } from "@/server/users/service";
+import {
+  createUser,
+  extensionChoices,
+  listUsers,
+  resetUserPassword,
+  setMemberships,
+  setUserDisabled,
+} from "@/server/users/service";
 import {
   createTenantUser,
   listTenantUsers,
@@ -41,9 +48,15 @@ export const usersRouter = router({
       .query(({ ctx, input }) => extensionChoices(ctx.platform, input.domainId)),
   }),
   tenant: router({
-    list: tenantAdminProcedure.input(listTenantUsersSchema).query(({ ctx, input }) => listTenantUsers(ctx.tenant, input)),
-    create: tenantAdminProcedure.input(createTenantUserSchema).mutation(({ ctx, input }) => createTenantUser(ctx.tenant, input)),
-    update: tenantAdminProcedure.input(updateTenantUserSchema).mutation(({ ctx, input }) => updateTenantUser(ctx.tenant, input)),
+    list: tenantAdminProcedure
+      .input(listTenantUsersSchema)
+      .query(({ ctx, input }) => listTenantUsers(ctx.tenant, input)),
+    create: tenantAdminProcedure
+      .input(createTenantUserSchema)
+      .mutation(({ ctx, input }) => createTenantUser(ctx.tenant, input)),
+    update: tenantAdminProcedure
+      .input(updateTenantUserSchema)
+      .mutation(({ ctx, input }) => updateTenantUser(ctx.tenant, input)),
     setDisabled: tenantAdminProcedure
       .input(setUserDisabledSchema)
       .mutation(({ ctx, input }) => setTenantUserDisabled(ctx.tenant, input.id, input.disabled)),

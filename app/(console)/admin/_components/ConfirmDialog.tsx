@@ -19,7 +19,16 @@ type Props = {
 };
 
 /** Every destructive action goes through this: say what happens, then a red button. */
-export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, busy, onConfirm, typeToConfirm }: Props) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  busy,
+  onConfirm,
+  typeToConfirm,
+}: Props) {
   const [typed, setTyped] = useState("");
   const ready = typeToConfirm === undefined || typed.trim().toLowerCase() === typeToConfirm.toLowerCase();
   const close = (next: boolean) => {

@@ -5,7 +5,10 @@ import { cn } from "@/components/ui/cn";
 type Props = SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; hint?: ReactNode };
 
 /** A labelled native select (keyboard and screen-reader friendly) with its error under it. */
-export const SelectField = forwardRef<HTMLSelectElement, Props>(function SelectField({ label, error, hint, className, children, id, ...props }, ref) {
+export const SelectField = forwardRef<HTMLSelectElement, Props>(function SelectField(
+  { label, error, hint, className, children, id, ...props },
+  ref,
+) {
   const autoId = useId();
   const selectId = id ?? autoId;
   return (

@@ -36,8 +36,17 @@ export function AuditDiff({ before, after }: { before: Json; after: Json }) {
                 {key}
                 {changed && <span className="sr-only"> (changed)</span>}
               </td>
-              <td className={cn("break-all py-1 pr-2 align-top", changed ? "text-red-700 line-through" : "text-slate-500")}>{show(b[key])}</td>
-              <td className={cn("break-all py-1 align-top", changed ? "text-emerald-700" : "text-slate-500")}>{key in a ? show(a[key]) : ""}</td>
+              <td
+                className={cn(
+                  "break-all py-1 pr-2 align-top",
+                  changed ? "text-red-700 line-through" : "text-slate-500",
+                )}
+              >
+                {show(b[key])}
+              </td>
+              <td className={cn("break-all py-1 align-top", changed ? "text-emerald-700" : "text-slate-500")}>
+                {key in a ? show(a[key]) : ""}
+              </td>
             </tr>
           );
         })}

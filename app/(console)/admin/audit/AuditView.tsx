@@ -53,8 +53,20 @@ export function AuditView() {
             </option>
           ))}
         </select>
-        <input className={inputClass} placeholder="Actor" aria-label="Actor" value={filters.actor} onChange={set("actor")} />
-        <input className={inputClass} placeholder="Action, e.g. number." aria-label="Action" value={filters.action} onChange={set("action")} />
+        <input
+          className={inputClass}
+          placeholder="Actor"
+          aria-label="Actor"
+          value={filters.actor}
+          onChange={set("actor")}
+        />
+        <input
+          className={inputClass}
+          placeholder="Action, e.g. number."
+          aria-label="Action"
+          value={filters.action}
+          onChange={set("action")}
+        />
         <select className={inputClass} aria-label="Entity type" value={filters.entityType} onChange={set("entityType")}>
           <option value="">Any entity</option>
           {entityTypes.data?.map((t) => (
@@ -73,7 +85,9 @@ export function AuditView() {
           </Button>
         </div>
       )}
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>When</Th>
@@ -90,7 +104,11 @@ export function AuditView() {
           {list.isPending && <EmptyRow colSpan={6}>Loading the audit log…</EmptyRow>}
           {list.isError && <EmptyRow colSpan={6}>Could not load the audit log: {list.error.message}</EmptyRow>}
           {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={6}>{filtered ? "Nothing matches these filters. Widen the date range or clear a filter." : "Nothing has happened yet."}</EmptyRow>
+            <EmptyRow colSpan={6}>
+              {filtered
+                ? "Nothing matches these filters. Widen the date range or clear a filter."
+                : "Nothing has happened yet."}
+            </EmptyRow>
           )}
           {list.data?.items.map((row) => {
             const id = row.id.toString();
@@ -107,7 +125,12 @@ export function AuditView() {
                   <Td>{row.domain?.name ?? "—"}</Td>
                   <Td className="text-xs">{row.entityType}</Td>
                   <Td>
-                    <Button size="sm" variant="ghost" aria-expanded={open} onClick={() => setExpanded(open ? null : id)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-expanded={open}
+                      onClick={() => setExpanded(open ? null : id)}
+                    >
                       {open ? "Hide" : "Changes"}
                     </Button>
                   </Td>

@@ -35,7 +35,17 @@ export function CreateNodeDialog({ open, onOpenChange }: Open) {
   const [secret, setSecret] = useState<{ user: string; secret: string } | null>(null);
   const form = useForm<z.input<typeof CreateNodeInput>, unknown, z.output<typeof CreateNodeInput>>({
     resolver: zodResolver(CreateNodeInput),
-    defaultValues: { hostname: "", sipAddress: "", sipPort: 5060, eslHost: "", eslPort: 8021, eslPassword: "", capacity: 500, weight: 100, allowedSources: [] },
+    defaultValues: {
+      hostname: "",
+      sipAddress: "",
+      sipPort: 5060,
+      eslHost: "",
+      eslPort: 8021,
+      eslPassword: "",
+      capacity: 500,
+      weight: 100,
+      allowedSources: [],
+    },
   });
   const create = useMutation(
     trpc.cluster.nodes.create.mutationOptions({
@@ -57,10 +67,16 @@ export function CreateNodeDialog({ open, onOpenChange }: Open) {
   };
   const errors = form.formState.errors;
   return (
-    <Dialog open={open} onOpenChange={close} title={secret ? "Configure mod_xml_curl on the node" : "New telephony node"}>
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title={secret ? "Configure mod_xml_curl on the node" : "New telephony node"}
+    >
       {secret ? (
         <div className="space-y-4">
-          <p className="text-sm text-slate-600">Put these in xml_curl.conf.xml on the node. The secret is shown only once.</p>
+          <p className="text-sm text-slate-600">
+            Put these in xml_curl.conf.xml on the node. The secret is shown only once.
+          </p>
           <dl className="space-y-2 rounded-lg bg-slate-50 p-4 font-mono text-sm">
             <div className="flex justify-between gap-4">
               <dt className="text-slate-500">User</dt>
@@ -79,8 +95,17 @@ export function CreateNodeDialog({ open, onOpenChange }: Open) {
         </div>
       ) : (
         <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
-          <Field label="Hostname (as FreeSWITCH reports it)" placeholder="fs-node-03" error={errors.hostname?.message} {...form.register("hostname")} />
-          <NodeFields register={(name, options) => form.register(name, options)} errors={errors} passwordHint="From event_socket.conf.xml." />
+          <Field
+            label="Hostname (as FreeSWITCH reports it)"
+            placeholder="fs-node-03"
+            error={errors.hostname?.message}
+            {...form.register("hostname")}
+          />
+          <NodeFields
+            register={(name, options) => form.register(name, options)}
+            errors={errors}
+            passwordHint="From event_socket.conf.xml."
+          />
           <DialogButtons busy={create.isPending} label="Add node" onCancel={() => close(false)} />
         </form>
       )}
@@ -125,7 +150,9 @@ export function EditNodeDialog({ node, onClose }: { node: EditableNode | null; o
     <Dialog open={node !== null} onOpenChange={(o) => !o && onClose()} title={`Edit ${node?.hostname ?? ""}`}>
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => update.mutate(v))}>
         <NodeFields
-          register={(name, options) => form.register(name, name === "eslPassword" ? { setValueAs: (v: string) => v || undefined } : options)}
+          register={(name, options) =>
+            form.register(name, name === "eslPassword" ? { setValueAs: (v: string) => v || undefined } : options)
+          }
           errors={form.formState.errors}
           passwordHint="Leave empty to keep the current one."
         />

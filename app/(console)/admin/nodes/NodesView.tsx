@@ -87,7 +87,11 @@ export function NodesView() {
               <Td>
                 {inSync.get(n.id) === false ? <Badge tone="amber">behind</Badge> : <Badge tone="green">in sync</Badge>}
                 <span className="ml-1 text-xs text-slate-500">rev {n.appliedRevision.toString()}</span>
-                {n.lastSyncError && <span className="block max-w-48 truncate text-xs text-red-600" title={n.lastSyncError}>{n.lastSyncError}</span>}
+                {n.lastSyncError && (
+                  <span className="block max-w-48 truncate text-xs text-red-600" title={n.lastSyncError}>
+                    {n.lastSyncError}
+                  </span>
+                )}
               </Td>
               <Td>
                 <select

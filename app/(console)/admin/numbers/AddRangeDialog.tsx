@@ -28,8 +28,13 @@ export function AddRangeDialog({ open, onOpenChange }: { open: boolean; onOpenCh
         toast.success(`${result.created.toLocaleString()} number(s) added`);
         if (result.duplicateCount > 0) {
           const shown = result.duplicates.join(", ");
-          const more = result.duplicateCount > result.duplicates.length ? ` and ${result.duplicateCount - result.duplicates.length} more` : "";
-          toast.warning(`${result.duplicateCount} already existed and were skipped: ${shown}${more}`, { duration: 10_000 });
+          const more =
+            result.duplicateCount > result.duplicates.length
+              ? ` and ${result.duplicateCount - result.duplicates.length} more`
+              : "";
+          toast.warning(`${result.duplicateCount} already existed and were skipped: ${shown}${more}`, {
+            duration: 10_000,
+          });
         }
         await queryClient.invalidateQueries({ queryKey: trpc.numbers.list.queryKey() });
         form.reset();
@@ -51,10 +56,25 @@ export function AddRangeDialog({ open, onOpenChange }: { open: boolean; onOpenCh
     >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => add.mutate(v))}>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field label="First number" placeholder="+15551230000" error={errors.from?.message} {...form.register("from")} />
-          <Field label="Last number (optional)" placeholder="+15551230099" error={errors.to?.message} {...form.register("to")} />
+          <Field
+            label="First number"
+            placeholder="+15551230000"
+            error={errors.from?.message}
+            {...form.register("from")}
+          />
+          <Field
+            label="Last number (optional)"
+            placeholder="+15551230099"
+            error={errors.to?.message}
+            {...form.register("to")}
+          />
         </div>
-        <Field label="Description (optional)" placeholder="Carrier order 4711" error={errors.description?.message} {...form.register("description")} />
+        <Field
+          label="Description (optional)"
+          placeholder="Carrier order 4711"
+          error={errors.description?.message}
+          {...form.register("description")}
+        />
         <div className="flex justify-end gap-2 pt-2">
           <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel

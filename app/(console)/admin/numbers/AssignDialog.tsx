@@ -20,7 +20,10 @@ export function AssignDialog({ ids, open, onOpenChange, onDone }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const tenants = useQuery({ ...trpc.domains.list.queryOptions({ pageSize: 200 }), enabled: open });
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(assignNumbersSchema), values: { ids, domainId: "" } });
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(assignNumbersSchema),
+    values: { ids, domainId: "" },
+  });
   const assign = useMutation(
     trpc.numbers.assign.mutationOptions({
       onSuccess: async (count) => {
@@ -36,7 +39,12 @@ export function AssignDialog({ ids, open, onOpenChange, onDone }: Props) {
     }),
   );
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Assign ${ids.length} number(s)`} description="The tenant's admins then choose where each number rings.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Assign ${ids.length} number(s)`}
+      description="The tenant's admins then choose where each number rings."
+    >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => assign.mutate(v))}>
         <SelectField label="Tenant" error={form.formState.errors.domainId?.message} {...form.register("domainId")}>
           <option value="">{tenants.isPending ? "Loading tenants…" : "Choose a tenant"}</option>

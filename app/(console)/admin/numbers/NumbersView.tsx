@@ -45,10 +45,16 @@ export function NumbersView() {
     await queryClient.invalidateQueries({ queryKey: trpc.numbers.list.queryKey() });
   };
   const unassign = useMutation(
-    trpc.numbers.unassign.mutationOptions({ onSuccess: (n) => done(`${n} number(s) unassigned`), onError: (e) => toast.error(e.message) }),
+    trpc.numbers.unassign.mutationOptions({
+      onSuccess: (n) => done(`${n} number(s) unassigned`),
+      onError: (e) => toast.error(e.message),
+    }),
   );
   const remove = useMutation(
-    trpc.numbers.delete.mutationOptions({ onSuccess: (n) => done(`${n} number(s) deleted`), onError: (e) => toast.error(e.message) }),
+    trpc.numbers.delete.mutationOptions({
+      onSuccess: (n) => done(`${n} number(s) deleted`),
+      onError: (e) => toast.error(e.message),
+    }),
   );
 
   if (list.error) return <AccessNotice code={list.error.data?.code} />;
@@ -86,38 +92,46 @@ export function NumbersView() {
             filtersChanged();
           }}
         />
-        <select
-          className={`${inputClass} w-40`}
-          aria-label="Assignment"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as Status);
-            filtersChanged();
-          }}
-        >
-          <option value="">All numbers</option>
-          <option value="assigned">Assigned</option>
-          <option value="unassigned">Unassigned</option>
-        </select>
-        <select
-          className={`${inputClass} w-56`}
-          aria-label="Tenant"
-          value={domainId}
-          onChange={(e) => {
-            setDomainId(e.target.value);
-            filtersChanged();
-          }}
-        >
-          <option value="">Any tenant</option>
-          {tenants.data?.items.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.displayName}
-            </option>
-          ))}
-        </select>
+        <div className="w-full sm:w-48">
+          <select
+            className={inputClass}
+            aria-label="Assignment"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as Status);
+              filtersChanged();
+            }}
+          >
+            <option value="">All numbers</option>
+            <option value="assigned">Assigned</option>
+            <option value="unassigned">Unassigned</option>
+          </select>
+        </div>
+        <div className="w-full sm:w-56">
+          <select
+            className={inputClass}
+            aria-label="Tenant"
+            value={domainId}
+            onChange={(e) => {
+              setDomainId(e.target.value);
+              filtersChanged();
+            }}
+          >
+            <option value="">Any tenant</option>
+            {tenants.data?.items.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {selected.size > 0 && (
-        <div className="mb-3 flex flex-wrap items-center gap-2 rounded-lg bg-brand-50 px-4 py-2 text-sm" role="region" aria-label="Selection">
+        <div
+          className="mb-3 flex flex-wrap items-center gap-2 rounded-lg bg-brand-50 px-4 py-2 text-sm"
+          role="region"
+          aria-label="Selection"
+        >
           <span className="font-medium text-brand-700">{selected.size} selected</span>
           <Button size="sm" onClick={() => setDialog("assign")}>
             Assign to tenant
@@ -133,7 +147,9 @@ export function NumbersView() {
           </Button>
         </div>
       )}
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>
@@ -154,24 +170,44 @@ export function NumbersView() {
           {list.isPending && <EmptyRow colSpan={5}>Loading numbers…</EmptyRow>}
           {list.data?.items.length === 0 && (
             <EmptyRow colSpan={5}>
-              {search || status || domainId ? "No number matches these filters." : "No numbers yet. Add the DIDs your carrier gave you."}
+              {search || status || domainId
+                ? "No number matches these filters."
+                : "No numbers yet. Add the DIDs your carrier gave you."}
             </EmptyRow>
           )}
           {items.map((n) => (
             <tr key={n.id} className="hover:bg-slate-50">
               <Td>
-                <input type="checkbox" aria-label={`Select ${n.e164}`} checked={selected.has(n.id)} onChange={() => toggle(n.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${n.e164}`}
+                  checked={selected.has(n.id)}
+                  onChange={() => toggle(n.id)}
+                />
               </Td>
               <Td className="font-mono font-medium">{n.e164}</Td>
               <Td>{n.domain ? n.domain.displayName : <Badge>Unassigned</Badge>}</Td>
-              <Td>{n.destType ? `${DESTINATION_LABELS[n.destType]} ${n.destTarget ?? ""}` : n.domain ? <Badge tone="amber">Not set</Badge> : "—"}</Td>
+              <Td>
+                {n.destType ? (
+                  `${DESTINATION_LABELS[n.destType]} ${n.destTarget ?? ""}`
+                ) : n.domain ? (
+                  <Badge tone="amber">Not set</Badge>
+                ) : (
+                  "—"
+                )}
+              </Td>
               <Td className="text-slate-500">{n.description ?? ""}</Td>
             </tr>
           ))}
         </tbody>
       </TableCard>
       <AddRangeDialog open={dialog === "add"} onOpenChange={(o) => setDialog(o ? "add" : null)} />
-      <AssignDialog ids={ids} open={dialog === "assign"} onOpenChange={(o) => setDialog(o ? "assign" : null)} onDone={() => setSelected(new Set())} />
+      <AssignDialog
+        ids={ids}
+        open={dialog === "assign"}
+        onOpenChange={(o) => setDialog(o ? "assign" : null)}
+        onDone={() => setSelected(new Set())}
+      />
       <ConfirmDialog
         open={dialog === "unassign"}
         onOpenChange={(o) => setDialog(o ? "unassign" : null)}

@@ -62,7 +62,9 @@ export function ProxiesView() {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {proxies.isPending && <EmptyRow colSpan={4}>Loading proxies…</EmptyRow>}
-          {proxies.data?.length === 0 && <EmptyRow colSpan={4}>No SIP proxies yet. Add your Kamailio instances.</EmptyRow>}
+          {proxies.data?.length === 0 && (
+            <EmptyRow colSpan={4}>No SIP proxies yet. Add your Kamailio instances.</EmptyRow>
+          )}
           {proxies.data?.map((p) => {
             const s = status.get(p.id);
             return (
@@ -72,7 +74,13 @@ export function ProxiesView() {
                   <span className="font-mono text-xs text-slate-500">{p.rpcUrl}</span>
                 </Td>
                 <Td>
-                  {!p.enabled ? <Badge>disabled</Badge> : s?.inSync === false ? <Badge tone="amber">behind</Badge> : <Badge tone="green">in sync</Badge>}
+                  {!p.enabled ? (
+                    <Badge>disabled</Badge>
+                  ) : s?.inSync === false ? (
+                    <Badge tone="amber">behind</Badge>
+                  ) : (
+                    <Badge tone="green">in sync</Badge>
+                  )}
                   <span className="ml-1 text-xs text-slate-500">rev {p.appliedRevision.toString()}</span>
                   {p.lastError && (
                     <span className="block max-w-64 truncate text-xs text-red-600" title={p.lastError}>

@@ -52,12 +52,27 @@ export function ProxyDialog({ proxy, open, onOpenChange }: Props) {
   };
   const errors = form.formState.errors;
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={proxy ? `Edit ${proxy.name}` : "New SIP proxy"} description="A Kamailio instance, reached over its JSON-RPC endpoint.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={proxy ? `Edit ${proxy.name}` : "New SIP proxy"}
+      description="A Kamailio instance, reached over its JSON-RPC endpoint."
+    >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
         <Field label="Name" placeholder="kamailio-2" error={errors.name?.message} {...form.register("name")} />
-        <Field label="JSON-RPC URL" placeholder="http://10.0.0.5:5071/RPC" error={errors.rpcUrl?.message} {...form.register("rpcUrl")} />
+        <Field
+          label="JSON-RPC URL"
+          placeholder="http://10.0.0.5:5071/RPC"
+          error={errors.rpcUrl?.message}
+          {...form.register("rpcUrl")}
+        />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field label="RPC username (optional)" autoComplete="off" error={errors.rpcUsername?.message} {...form.register("rpcUsername")} />
+          <Field
+            label="RPC username (optional)"
+            autoComplete="off"
+            error={errors.rpcUsername?.message}
+            {...form.register("rpcUsername")}
+          />
           <Field
             label="RPC password (optional)"
             type="password"

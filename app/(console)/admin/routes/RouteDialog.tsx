@@ -26,7 +26,16 @@ type Props = {
   onError: (message: string) => void;
 };
 
-const blank: FormInput = { name: "", priority: 100, pattern: "", stripDigits: 0, prepend: "", callerIdNumber: "", trunkIds: [], enabled: true };
+const blank: FormInput = {
+  name: "",
+  priority: 100,
+  pattern: "",
+  stripDigits: 0,
+  prepend: "",
+  callerIdNumber: "",
+  trunkIds: [],
+  enabled: true,
+};
 
 export function RouteDialog({ route, open, onOpenChange, choices, busy, onSave, onError }: Props) {
   const form = useForm<FormInput, unknown, RouteFormOutput>({
@@ -48,24 +57,50 @@ export function RouteDialog({ route, open, onOpenChange, choices, busy, onSave, 
     }
   };
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={route ? `Edit ${route.name}` : "New outbound route"} description="Dialled numbers matching the pattern leave through these trunks.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={route ? `Edit ${route.name}` : "New outbound route"}
+      description="Dialled numbers matching the pattern leave through these trunks."
+    >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Field label="Name" className="sm:col-span-2" placeholder="North America" error={errors.name?.message} {...form.register("name")} />
-          <Field label="Priority" type="number" hint="Lower first" error={errors.priority?.message} {...form.register("priority", { valueAsNumber: true })} />
+          <Field
+            label="Name"
+            className="sm:col-span-2"
+            placeholder="North America"
+            error={errors.name?.message}
+            {...form.register("name")}
+          />
+          <Field
+            label="Priority"
+            type="number"
+            hint="Lower first"
+            error={errors.priority?.message}
+            {...form.register("priority", { valueAsNumber: true })}
+          />
         </div>
         <Field
           label="Pattern"
           placeholder="_1NXXNXXXXXX"
-          className="font-mono"
           hint="X = 0-9, Z = 1-9, N = 2-9, [1-5] a class, trailing . = one or more, ! = zero or more; or an exact number."
           error={errors.pattern?.message}
           {...form.register("pattern")}
         />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Field label="Strip digits" type="number" error={errors.stripDigits?.message} {...form.register("stripDigits", { valueAsNumber: true })} />
+          <Field
+            label="Strip digits"
+            type="number"
+            error={errors.stripDigits?.message}
+            {...form.register("stripDigits", { valueAsNumber: true })}
+          />
           <Field label="Prepend" placeholder="+1" error={errors.prepend?.message} {...form.register("prepend")} />
-          <Field label="Caller ID override" placeholder="+15551230000" error={errors.callerIdNumber?.message} {...form.register("callerIdNumber")} />
+          <Field
+            label="Caller ID override"
+            placeholder="+15551230000"
+            error={errors.callerIdNumber?.message}
+            {...form.register("callerIdNumber")}
+          />
         </div>
         <TrunkOrderField
           value={trunkIds}

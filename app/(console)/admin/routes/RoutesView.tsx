@@ -27,8 +27,14 @@ export function RoutesView({ domainId }: { domainId: string | null }) {
   const tenant = domainId !== null;
   const tenantInput = { domainId: domainId ?? "" };
 
-  const platformList = useQuery({ ...trpc.routes.platform.list.queryOptions({ page, pageSize: PAGE_SIZE }), enabled: !tenant });
-  const tenantList = useQuery({ ...trpc.routes.tenant.list.queryOptions({ ...tenantInput, page, pageSize: PAGE_SIZE }), enabled: tenant });
+  const platformList = useQuery({
+    ...trpc.routes.platform.list.queryOptions({ page, pageSize: PAGE_SIZE }),
+    enabled: !tenant,
+  });
+  const tenantList = useQuery({
+    ...trpc.routes.tenant.list.queryOptions({ ...tenantInput, page, pageSize: PAGE_SIZE }),
+    enabled: tenant,
+  });
   const platformChoices = useQuery({ ...trpc.routes.platform.trunkChoices.queryOptions(), enabled: !tenant });
   const tenantChoices = useQuery({ ...trpc.routes.tenant.trunkChoices.queryOptions(tenantInput), enabled: tenant });
   const list = tenant ? tenantList : platformList;
@@ -36,7 +42,9 @@ export function RoutesView({ domainId }: { domainId: string | null }) {
   const editable = tenant ? tenantList.data?.editable === true : true;
 
   const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: tenant ? trpc.routes.tenant.list.queryKey() : trpc.routes.platform.list.queryKey() });
+    queryClient.invalidateQueries({
+      queryKey: tenant ? trpc.routes.tenant.list.queryKey() : trpc.routes.platform.list.queryKey(),
+    });
   const createPlatform = useMutation(trpc.routes.platform.create.mutationOptions());
   const updatePlatform = useMutation(trpc.routes.platform.update.mutationOptions());
   const deletePlatform = useMutation(trpc.routes.platform.delete.mutationOptions());
@@ -46,7 +54,9 @@ export function RoutesView({ domainId }: { domainId: string | null }) {
 
   const save = async (values: RouteFormOutput) => {
     if (editing) {
-      await (tenant ? updateTenant.mutateAsync({ ...values, ...tenantInput, id: editing.id }) : updatePlatform.mutateAsync({ ...values, id: editing.id }));
+      await (tenant
+        ? updateTenant.mutateAsync({ ...values, ...tenantInput, id: editing.id })
+        : updatePlatform.mutateAsync({ ...values, id: editing.id }));
     } else {
       await (tenant ? createTenant.mutateAsync({ ...values, ...tenantInput }) : createPlatform.mutateAsync(values));
     }
@@ -56,7 +66,9 @@ export function RoutesView({ domainId }: { domainId: string | null }) {
   const confirmDelete = async () => {
     if (!deleting) return;
     try {
-      await (tenant ? deleteTenant.mutateAsync({ ...tenantInput, id: deleting.id }) : deletePlatform.mutateAsync({ id: deleting.id }));
+      await (tenant
+        ? deleteTenant.mutateAsync({ ...tenantInput, id: deleting.id })
+        : deletePlatform.mutateAsync({ id: deleting.id }));
       toast.success(`Route ${deleting.name} deleted`);
       setDeleting(null);
       await refresh();
@@ -88,7 +100,9 @@ export function RoutesView({ domainId }: { domainId: string | null }) {
           Your provider has not enabled tenant outbound routes for this domain; calls use the provider&apos;s routes.
         </p>
       )}
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>Priority</Th>
@@ -105,7 +119,9 @@ export function RoutesView({ domainId }: { domainId: string | null }) {
         <tbody className="divide-y divide-slate-100">
           {list.isPending && <EmptyRow colSpan={7}>Loading routes…</EmptyRow>}
           {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={7}>{editable ? "No routes yet. Create one so outside calls can leave." : "No routes of your own."}</EmptyRow>
+            <EmptyRow colSpan={7}>
+              {editable ? "No routes yet. Create one so outside calls can leave." : "No routes of your own."}
+            </EmptyRow>
           )}
           {list.data?.items.map((r) => (
             <tr key={r.id} className="hover:bg-slate-50">

@@ -28,13 +28,33 @@ export function TrunkOrderField({ value, onChange, choices, error }: Props) {
               {byId.get(id)?.name ?? "unknown trunk"}
               {byId.get(id)?.enabled === false && <span className="ml-2 text-xs text-amber-700">(disabled)</span>}
             </span>
-            <Button type="button" size="sm" variant="ghost" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move ${byId.get(id)?.name} up`}>
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              disabled={i === 0}
+              onClick={() => move(i, i - 1)}
+              aria-label={`Move ${byId.get(id)?.name} up`}
+            >
               ↑
             </Button>
-            <Button type="button" size="sm" variant="ghost" disabled={i === value.length - 1} onClick={() => move(i, i + 1)} aria-label={`Move ${byId.get(id)?.name} down`}>
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              disabled={i === value.length - 1}
+              onClick={() => move(i, i + 1)}
+              aria-label={`Move ${byId.get(id)?.name} down`}
+            >
               ↓
             </Button>
-            <Button type="button" size="sm" variant="ghost" onClick={() => onChange(value.filter((v) => v !== id))} aria-label={`Remove ${byId.get(id)?.name}`}>
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              onClick={() => onChange(value.filter((v) => v !== id))}
+              aria-label={`Remove ${byId.get(id)?.name}`}
+            >
               ✕
             </Button>
           </li>

@@ -67,12 +67,33 @@ export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
   };
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={trunk ? `Edit ${trunk.name}` : "New trunk"} description="A carrier gateway every node loads.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={trunk ? `Edit ${trunk.name}` : "New trunk"}
+      description="A carrier gateway every node loads."
+    >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
-        <Field label="Gateway name" placeholder="carrier-east" error={errors.name?.message} {...form.register("name")} />
+        <Field
+          label="Gateway name"
+          placeholder="carrier-east"
+          error={errors.name?.message}
+          {...form.register("name")}
+        />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Field label="Proxy host" className="sm:col-span-2" placeholder="sip.carrier.example" error={errors.proxyHost?.message} {...form.register("proxyHost")} />
-          <Field label="Port" type="number" error={errors.proxyPort?.message} {...form.register("proxyPort", { valueAsNumber: true })} />
+          <Field
+            label="Proxy host"
+            className="sm:col-span-2"
+            placeholder="sip.carrier.example"
+            error={errors.proxyHost?.message}
+            {...form.register("proxyHost")}
+          />
+          <Field
+            label="Port"
+            type="number"
+            error={errors.proxyPort?.message}
+            {...form.register("proxyPort", { valueAsNumber: true })}
+          />
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <SelectField label="Transport" error={errors.transport?.message} {...form.register("transport")}>
@@ -81,23 +102,44 @@ export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
             <option value="TLS">TLS</option>
           </SelectField>
           <Field label="Realm (optional)" error={errors.realm?.message} {...form.register("realm")} />
-          <Field label="Username (optional)" autoComplete="off" error={errors.username?.message} {...form.register("username")} />
+          <Field
+            label="Username (optional)"
+            autoComplete="off"
+            error={errors.username?.message}
+            {...form.register("username")}
+          />
           <Field
             label="Password"
             type="password"
             autoComplete="new-password"
-            hint={trunk?.hasPassword ? "Leave empty to keep the current one." : "Leave empty for an IP-authenticated trunk."}
+            hint={
+              trunk?.hasPassword ? "Leave empty to keep the current one." : "Leave empty for an IP-authenticated trunk."
+            }
             disabled={removePassword}
             error={errors.password?.message}
             {...form.register("password", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
           />
         </div>
         {trunk?.hasPassword && (
-          <CheckboxField label="Remove the stored password" checked={removePassword} onChange={(e) => setRemovePassword(e.target.checked)} />
+          <CheckboxField
+            label="Remove the stored password"
+            checked={removePassword}
+            onChange={(e) => setRemovePassword(e.target.checked)}
+          />
         )}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field label="Registration expiry (s)" type="number" error={errors.expireSeconds?.message} {...form.register("expireSeconds", { valueAsNumber: true })} />
-          <Field label="OPTIONS ping (s, 0 = off)" type="number" error={errors.pingSeconds?.message} {...form.register("pingSeconds", { valueAsNumber: true })} />
+          <Field
+            label="Registration expiry (s)"
+            type="number"
+            error={errors.expireSeconds?.message}
+            {...form.register("expireSeconds", { valueAsNumber: true })}
+          />
+          <Field
+            label="OPTIONS ping (s, 0 = off)"
+            type="number"
+            error={errors.pingSeconds?.message}
+            {...form.register("pingSeconds", { valueAsNumber: true })}
+          />
         </div>
         <div className="space-y-2">
           <CheckboxField label="Register with the carrier" {...form.register("register")} />

@@ -63,7 +63,9 @@ export function TrunksView() {
           }}
         />
       </div>
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>Name</Th>
@@ -79,7 +81,9 @@ export function TrunksView() {
         <tbody className="divide-y divide-slate-100">
           {list.isPending && <EmptyRow colSpan={6}>Loading trunks…</EmptyRow>}
           {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={6}>{search ? "No trunk matches that search." : "No trunks yet. Add your carrier to place outside calls."}</EmptyRow>
+            <EmptyRow colSpan={6}>
+              {search ? "No trunk matches that search." : "No trunks yet. Add your carrier to place outside calls."}
+            </EmptyRow>
           )}
           {list.data?.items.map((t) => (
             <tr key={t.id} className="hover:bg-slate-50">

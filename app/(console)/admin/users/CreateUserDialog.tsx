@@ -28,7 +28,12 @@ export function CreateUserDialog({ open, onOpenChange, initialMemberships, title
   const queryClient = useQueryClient();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createUserSchema),
-    values: { email: "", name: "", password: "", memberships: initialMemberships ?? [{ role: "TENANT_ADMIN", domainId: "", extensionId: "" }] },
+    values: {
+      email: "",
+      name: "",
+      password: "",
+      memberships: initialMemberships ?? [{ role: "TENANT_ADMIN", domainId: "", extensionId: "" }],
+    },
   });
   const create = useMutation(
     trpc.users.platform.create.mutationOptions({
@@ -47,10 +52,21 @@ export function CreateUserDialog({ open, onOpenChange, initialMemberships, title
   const errors = form.formState.errors;
   const memberships = useWatch({ control: form.control, name: "memberships" });
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={title} description="A portal login. Emails are case-insensitive.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={title}
+      description="A portal login. Emails are case-insensitive."
+    >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field label="Email" type="email" autoComplete="off" error={errors.email?.message} {...form.register("email")} />
+          <Field
+            label="Email"
+            type="email"
+            autoComplete="off"
+            error={errors.email?.message}
+            {...form.register("email")}
+          />
           <Field label="Name" error={errors.name?.message} {...form.register("name")} />
         </div>
         <Field

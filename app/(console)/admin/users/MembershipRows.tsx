@@ -13,9 +13,22 @@ export type MembershipRow = z.input<typeof membershipSchema>;
 type RowsErrors = FieldErrors<{ memberships: MembershipRow[] }>["memberships"];
 type Props = { value: MembershipRow[]; onChange: (rows: MembershipRow[]) => void; errors: RowsErrors };
 
-function ExtensionSelect({ domainId, value, onChange, error }: { domainId: string; value: string; onChange: (id: string) => void; error?: string }) {
+function ExtensionSelect({
+  domainId,
+  value,
+  onChange,
+  error,
+}: {
+  domainId: string;
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+}) {
   const trpc = useTRPC();
-  const choices = useQuery({ ...trpc.users.platform.extensionChoices.queryOptions({ domainId }), enabled: domainId !== "" });
+  const choices = useQuery({
+    ...trpc.users.platform.extensionChoices.queryOptions({ domainId }),
+    enabled: domainId !== "",
+  });
   return (
     <SelectField label="Extension" error={error} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{domainId ? "Choose an extension" : "Choose a tenant first"}</option>
@@ -32,14 +45,18 @@ function ExtensionSelect({ domainId, value, onChange, error }: { domainId: strin
 export function MembershipRows({ value, onChange, errors }: Props) {
   const trpc = useTRPC();
   const tenants = useQuery(trpc.domains.list.queryOptions({ pageSize: 200 }));
-  const patch = (i: number, change: Partial<MembershipRow>) => onChange(value.map((row, j) => (j === i ? { ...row, ...change } : row)));
+  const patch = (i: number, change: Partial<MembershipRow>) =>
+    onChange(value.map((row, j) => (j === i ? { ...row, ...change } : row)));
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-700">Roles</legend>
       {value.map((row, i) => {
         const rowErrors = errors?.[i];
         return (
-          <div key={i} className="grid grid-cols-1 gap-3 rounded-lg bg-slate-50 p-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
+          <div
+            key={i}
+            className="grid grid-cols-1 gap-3 rounded-lg bg-slate-50 p-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+          >
             <SelectField
               label="Role"
               error={rowErrors?.role?.message}
@@ -79,7 +96,13 @@ export function MembershipRows({ value, onChange, errors }: Props) {
             ) : (
               <span />
             )}
-            <Button type="button" size="sm" variant="ghost" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={`Remove role ${i + 1}`}>
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              onClick={() => onChange(value.filter((_, j) => j !== i))}
+              aria-label={`Remove role ${i + 1}`}
+            >
               Remove
             </Button>
           </div>
@@ -90,7 +113,12 @@ export function MembershipRows({ value, onChange, errors }: Props) {
           {errors?.message ?? errors?.root?.message}
         </p>
       )}
-      <Button type="button" size="sm" variant="secondary" onClick={() => onChange([...value, { role: "TENANT_ADMIN", domainId: "", extensionId: "" }])}>
+      <Button
+        type="button"
+        size="sm"
+        variant="secondary"
+        onClick={() => onChange([...value, { role: "TENANT_ADMIN", domainId: "", extensionId: "" }])}
+      >
         Add a role
       </Button>
     </fieldset>

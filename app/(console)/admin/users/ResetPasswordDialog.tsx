@@ -20,7 +20,10 @@ type Props = {
 };
 
 export function ResetPasswordDialog({ user, onClose, busy, onReset, onError }: Props) {
-  const form = useForm<FormInput>({ resolver: zodResolver(resetUserPasswordSchema), values: { id: user?.id ?? "", password: "" } });
+  const form = useForm<FormInput>({
+    resolver: zodResolver(resetUserPasswordSchema),
+    values: { id: user?.id ?? "", password: "" },
+  });
   const submit = async (values: FormInput) => {
     try {
       await onReset(values);

@@ -23,7 +23,11 @@ export function RolesDialog({ user, onClose }: { user: UserView | null; onClose:
     resolver: zodResolver(setMembershipsSchema),
     values: {
       id: user?.id ?? "",
-      memberships: (user?.memberships ?? []).map((m) => ({ role: m.role, domainId: m.domain?.id ?? "", extensionId: m.extension?.id ?? "" })),
+      memberships: (user?.memberships ?? []).map((m) => ({
+        role: m.role,
+        domainId: m.domain?.id ?? "",
+        extensionId: m.extension?.id ?? "",
+      })),
     },
   });
   const memberships = useWatch({ control: form.control, name: "memberships" });
@@ -41,7 +45,12 @@ export function RolesDialog({ user, onClose }: { user: UserView | null; onClose:
     }),
   );
   return (
-    <Dialog open={user !== null} onOpenChange={(o) => !o && onClose()} title={`Roles of ${user?.email ?? ""}`} description="Changes apply on the user's next request.">
+    <Dialog
+      open={user !== null}
+      onOpenChange={(o) => !o && onClose()}
+      title={`Roles of ${user?.email ?? ""}`}
+      description="Changes apply on the user's next request."
+    >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate(v))}>
         <MembershipRows
           value={memberships}

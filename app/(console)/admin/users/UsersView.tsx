@@ -31,7 +31,14 @@ export function UsersView() {
   const [editingRoles, setEditingRoles] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [disabling, setDisabling] = useState<UserView | null>(null);
-  const list = useQuery(trpc.users.platform.list.queryOptions({ page, pageSize: PAGE_SIZE, search: search || undefined, role: role || undefined }));
+  const list = useQuery(
+    trpc.users.platform.list.queryOptions({
+      page,
+      pageSize: PAGE_SIZE,
+      search: search || undefined,
+      role: role || undefined,
+    }),
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.platform.list.queryKey() });
   const setDisabled = useMutation(
     trpc.users.platform.setDisabled.mutationOptions({
@@ -65,24 +72,28 @@ export function UsersView() {
             setPage(1);
           }}
         />
-        <select
-          className={`${inputClass} w-44`}
-          aria-label="Role"
-          value={role}
-          onChange={(e) => {
-            setRole(e.target.value as RoleFilter);
-            setPage(1);
-          }}
-        >
-          <option value="">Any role</option>
-          {Object.entries(ROLE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <div className="w-full sm:w-48">
+          <select
+            className={inputClass}
+            aria-label="Role"
+            value={role}
+            onChange={(e) => {
+              setRole(e.target.value as RoleFilter);
+              setPage(1);
+            }}
+          >
+            <option value="">Any role</option>
+            {Object.entries(ROLE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>User</Th>
@@ -119,14 +130,29 @@ export function UsersView() {
               </Td>
               <Td>
                 <div className="flex justify-end gap-2">
-                  <Button size="sm" variant="secondary" onClick={() => setEditingRoles(u)} aria-label={`Roles of ${u.email}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setEditingRoles(u)}
+                    aria-label={`Roles of ${u.email}`}
+                  >
                     Roles
                   </Button>
-                  <Button size="sm" variant="ghost" onClick={() => setResetting(u)} aria-label={`Reset password of ${u.email}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => setResetting(u)}
+                    aria-label={`Reset password of ${u.email}`}
+                  >
                     Password
                   </Button>
                   {u.disabled ? (
-                    <Button size="sm" variant="ghost" busy={setDisabled.isPending} onClick={() => setDisabled.mutate({ id: u.id, disabled: false })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      busy={setDisabled.isPending}
+                      onClick={() => setDisabled.mutate({ id: u.id, disabled: false })}
+                    >
                       Enable
                     </Button>
                   ) : (

@@ -20,12 +20,28 @@ export function NodeAssignment({ domainId }: { domainId: string }) {
   const assigned = useQuery(trpc.cluster.assignments.list.queryOptions({ domainId }));
   if (nodes.isPending || assigned.isPending) return <p className="text-sm text-slate-500">Loading nodes…</p>;
   if (nodes.error || assigned.error) return <p className="text-sm text-red-600">Could not load nodes.</p>;
-  if (nodes.data.length === 0) return <p className="text-sm text-slate-500">No telephony nodes yet. Add one under Telephony nodes.</p>;
+  if (nodes.data.length === 0)
+    return <p className="text-sm text-slate-500">No telephony nodes yet. Add one under Telephony nodes.</p>;
   // Remounts with fresh choices whenever the saved assignment changes.
-  return <AssignmentEditor key={JSON.stringify(assigned.data)} domainId={domainId} nodes={nodes.data} assigned={assigned.data} />;
+  return (
+    <AssignmentEditor
+      key={JSON.stringify(assigned.data)}
+      domainId={domainId}
+      nodes={nodes.data}
+      assigned={assigned.data}
+    />
+  );
 }
 
-function AssignmentEditor({ domainId, nodes, assigned }: { domainId: string; nodes: NodeRow[]; assigned: AssignmentRow[] }) {
+function AssignmentEditor({
+  domainId,
+  nodes,
+  assigned,
+}: {
+  domainId: string;
+  nodes: NodeRow[];
+  assigned: AssignmentRow[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [choices, setChoices] = useState<Record<string, Choice>>(() => {
@@ -52,7 +68,9 @@ function AssignmentEditor({ domainId, nodes, assigned }: { domainId: string; nod
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-500">
-        {selected.length === 0 ? "Served by every active node (general pool)." : `Pinned to ${selected.length} node(s).`}
+        {selected.length === 0
+          ? "Served by every active node (general pool)."
+          : `Pinned to ${selected.length} node(s).`}
       </p>
       <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
         {nodes.map((n) => {
@@ -61,7 +79,11 @@ function AssignmentEditor({ domainId, nodes, assigned }: { domainId: string; nod
           return (
             <li key={n.id} className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm">
               <label className="flex min-w-40 flex-1 items-center gap-2">
-                <input type="checkbox" checked={c.selected} onChange={(e) => patch(n.id, { selected: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={c.selected}
+                  onChange={(e) => patch(n.id, { selected: e.target.checked })}
+                />
                 <span className="font-medium">{n.hostname}</span>
                 <Badge tone={n.adminState === "ACTIVE" ? "green" : "amber"}>{n.adminState.toLowerCase()}</Badge>
               </label>
@@ -96,7 +118,12 @@ function AssignmentEditor({ domainId, nodes, assigned }: { domainId: string; nod
       <div className="flex justify-end">
         <Button
           busy={save.isPending}
-          onClick={() => save.mutate({ domainId, nodes: selected.map(([nodeId, c]) => ({ nodeId, priority: c.priority, weight: c.weight })) })}
+          onClick={() =>
+            save.mutate({
+              domainId,
+              nodes: selected.map(([nodeId, c]) => ({ nodeId, priority: c.priority, weight: c.weight })),
+            })
+          }
         >
           Save assignment
         </Button>

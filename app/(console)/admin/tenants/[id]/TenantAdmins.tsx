@@ -14,7 +14,9 @@ export function TenantAdmins({ domainId }: { domainId: string }) {
   return (
     <div className="space-y-3">
       {admins.isPending && <p className="text-sm text-slate-500">Loading administrators…</p>}
-      {admins.data?.items.length === 0 && <p className="text-sm text-slate-500">No administrator yet: create one so the tenant can manage itself.</p>}
+      {admins.data?.items.length === 0 && (
+        <p className="text-sm text-slate-500">No administrator yet: create one so the tenant can manage itself.</p>
+      )}
       <ul className="space-y-1">
         {admins.data?.items.map((u) => (
           <li key={u.id} className="flex items-center justify-between gap-2 text-sm">

@@ -77,7 +77,10 @@ export function TenantDetailView({ id }: { id: string }) {
         }
         actions={
           <>
-            <Link href={`/t/${d.id}/extensions`} className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+            <Link
+              href={`/t/${d.id}/extensions`}
+              className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               Open workspace
             </Link>
             {active ? (

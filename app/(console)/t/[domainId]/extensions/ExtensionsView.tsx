@@ -77,7 +77,9 @@ export function ExtensionsView({ domainId }: { domainId: string }) {
           <option value="updatedAt">Recently changed</option>
         </select>
       </div>
-      <TableCard footer={list.data && <Pagination page={page} pageSize={50} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={50} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>Number</Th>
@@ -97,7 +99,11 @@ export function ExtensionsView({ domainId }: { domainId: string }) {
           {list.data?.items.map((e) => (
             <tr key={e.id} className="hover:bg-slate-50">
               <Td className="font-mono font-medium">
-                <Link href={`/t/${domainId}/extensions/${e.id}`} className="text-brand-700 hover:underline" aria-label={`Edit extension ${e.number}`}>
+                <Link
+                  href={`/t/${domainId}/extensions/${e.id}`}
+                  className="text-brand-700 hover:underline"
+                  aria-label={`Edit extension ${e.number}`}
+                >
                   {e.number}
                 </Link>
               </Td>

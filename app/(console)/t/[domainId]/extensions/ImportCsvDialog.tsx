@@ -50,7 +50,9 @@ export function ImportCsvDialog({ domainId, open, onOpenChange }: Props) {
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const previewCsv = useMutation(trpc.extensions.previewCsv.mutationOptions({ onError: (e) => toast.error(e.message) }));
+  const previewCsv = useMutation(
+    trpc.extensions.previewCsv.mutationOptions({ onError: (e) => toast.error(e.message) }),
+  );
   const importCsv = useMutation(trpc.extensions.importCsv.mutationOptions());
 
   const close = (next: boolean) => {
@@ -86,7 +88,9 @@ export function ImportCsvDialog({ domainId, open, onOpenChange }: Props) {
       }
       toast.success(`${result.created.toLocaleString()} extensions imported`);
     } catch (error) {
-      toast.error(`Import stopped: ${error instanceof Error ? error.message : "unknown error"}. Rows before it were saved.`);
+      toast.error(
+        `Import stopped: ${error instanceof Error ? error.message : "unknown error"}. Rows before it were saved.`,
+      );
     }
     setOutcome(result);
     await queryClient.invalidateQueries({ queryKey: trpc.extensions.list.queryKey() });
@@ -94,18 +98,28 @@ export function ImportCsvDialog({ domainId, open, onOpenChange }: Props) {
 
   const downloadSecrets = () => {
     if (!outcome) return;
-    downloadFile("generated-sip-passwords.csv", Papa.unparse(outcome.generated, { columns: ["number", "sipPassword", "voicemailPin"] }));
+    downloadFile(
+      "generated-sip-passwords.csv",
+      Papa.unparse(outcome.generated, { columns: ["number", "sipPassword", "voicemailPin"] }),
+    );
   };
 
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
   return (
-    <Dialog open={open} onOpenChange={close} title="Import extensions from CSV" description="Nothing is written until you confirm the preview.">
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title="Import extensions from CSV"
+      description="Nothing is written until you confirm the preview."
+    >
       <div className="space-y-4 text-sm">
         {!progress && (
           <>
             <details className="rounded-md bg-slate-50 p-3">
-              <summary className="cursor-pointer font-medium text-slate-700">Columns (header row required, any order)</summary>
+              <summary className="cursor-pointer font-medium text-slate-700">
+                Columns (header row required, any order)
+              </summary>
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
                 {CSV_COLUMNS.map((c) => (
                   <div key={c.name} className="contents">
@@ -117,7 +131,13 @@ export function ImportCsvDialog({ domainId, open, onOpenChange }: Props) {
                   </div>
                 ))}
               </dl>
-              <Button type="button" size="sm" variant="ghost" className="mt-2" onClick={() => downloadFile("extensions-template.csv", TEMPLATE)}>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                className="mt-2"
+                onClick={() => downloadFile("extensions-template.csv", TEMPLATE)}
+              >
                 Download a template
               </Button>
             </details>
@@ -143,10 +163,12 @@ export function ImportCsvDialog({ domainId, open, onOpenChange }: Props) {
             ) : (
               <>
                 <p>
-                  <strong>{preview.valid.length.toLocaleString()}</strong> of {preview.total.toLocaleString()} rows are ready to import
+                  <strong>{preview.valid.length.toLocaleString()}</strong> of {preview.total.toLocaleString()} rows are
+                  ready to import
                   {preview.problems.length > 0 && (
                     <>
-                      ; <strong className="text-red-700">{preview.problems.length.toLocaleString()}</strong> will be skipped
+                      ; <strong className="text-red-700">{preview.problems.length.toLocaleString()}</strong> will be
+                      skipped
                     </>
                   )}
                   . The domain has {preview.existing.toLocaleString()} of {preview.limit.toLocaleString()} extensions.
@@ -185,13 +207,14 @@ export function ImportCsvDialog({ domainId, open, onOpenChange }: Props) {
           <div className="space-y-3" data-testid="csv-outcome">
             <p>
               <strong>{outcome.created.toLocaleString()}</strong> extensions created.
-              {outcome.skipped.length > 0 && ` ${outcome.skipped.length} rows were skipped because their number was taken meanwhile.`}
+              {outcome.skipped.length > 0 &&
+                ` ${outcome.skipped.length} rows were skipped because their number was taken meanwhile.`}
             </p>
             {outcome.skipped.length > 0 && <ProblemTable problems={outcome.skipped} />}
             {outcome.generated.length > 0 && (
               <p className="rounded-md bg-amber-50 p-3 text-amber-900">
-                {outcome.generated.length.toLocaleString()} extensions got generated SIP passwords or voicemail PINs. Download them now: they are
-                shown only once and are never stored in clear.
+                {outcome.generated.length.toLocaleString()} extensions got generated SIP passwords or voicemail PINs.
+                Download them now: they are shown only once and are never stored in clear.
               </p>
             )}
             <div className="flex justify-end gap-2">

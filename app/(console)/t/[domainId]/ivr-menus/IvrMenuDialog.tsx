@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { DestinationFields, useDestinationSuggestions } from "@/components/forms/DestinationFields";
@@ -39,7 +39,10 @@ function valuesOf(menu: IvrMenuView): FormInput {
     maxFailures: menu.maxFailures,
     invalid: { type: menu.invalidType, target: menu.invalidTarget ?? "" },
     timeout: { type: menu.timeoutType, target: menu.timeoutTarget ?? "" },
-    options: menu.options.map((o) => ({ digits: o.digits, destination: { type: o.destType, target: o.destTarget ?? "" } })),
+    options: menu.options.map((o) => ({
+      digits: o.digits,
+      destination: { type: o.destType, target: o.destTarget ?? "" },
+    })),
   };
 }
 
@@ -48,7 +51,10 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
   const queryClient = useQueryClient();
   const suggestions = useDestinationSuggestions(domainId);
   const existing = editing !== null && editing !== "new" ? editing : null;
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createIvrMenuSchema), defaultValues: EMPTY });
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createIvrMenuSchema),
+    defaultValues: EMPTY,
+  });
   const options = useFieldArray({ control: form.control, name: "options" });
 
   useEffect(() => {
@@ -67,7 +73,7 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
   const create = useMutation(trpc.ivrMenus.create.mutationOptions({ onSuccess: (m) => onSaved(m.name), onError }));
   const update = useMutation(trpc.ivrMenus.update.mutationOptions({ onSuccess: (m) => onSaved(m.name), onError }));
   const errors = form.formState.errors;
-  const watched = form.watch();
+  const watched = useWatch({ control: form.control });
 
   return (
     <Dialog
@@ -79,10 +85,18 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
       <form
         noValidate
         className="space-y-4"
-        onSubmit={form.handleSubmit((v) => (existing ? update.mutate({ ...v, id: existing.id, domainId }) : create.mutate({ ...v, domainId })))}
+        onSubmit={form.handleSubmit((v) =>
+          existing ? update.mutate({ ...v, id: existing.id, domainId }) : create.mutate({ ...v, domainId }),
+        )}
       >
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Number" inputMode="numeric" placeholder="700" error={errors.number?.message} {...form.register("number")} />
+          <Field
+            label="Number"
+            inputMode="numeric"
+            placeholder="700"
+            error={errors.number?.message}
+            {...form.register("number")}
+          />
           <Field label="Name" placeholder="Main menu" error={errors.name?.message} {...form.register("name")} />
         </div>
         <Field
@@ -108,9 +122,14 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
         </div>
         <fieldset className="space-y-3 rounded-lg bg-slate-50 p-3">
           <legend className="text-sm font-medium text-slate-700">Keys</legend>
-          {options.fields.length === 0 && <p className="text-sm text-slate-500">No keys yet: callers can only time out.</p>}
+          {options.fields.length === 0 && (
+            <p className="text-sm text-slate-500">No keys yet: callers can only time out.</p>
+          )}
           {options.fields.map((field, i) => (
-            <div key={field.id} className="flex flex-wrap items-start gap-3 border-b border-slate-200 pb-3 last:border-0">
+            <div
+              key={field.id}
+              className="flex flex-wrap items-start gap-3 border-b border-slate-200 pb-3 last:border-0"
+            >
               <Field
                 className="w-20"
                 label="Key"
@@ -120,24 +139,40 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
               <div className="min-w-60 flex-1">
                 <DestinationFields
                   label="Goes to"
-                  type={watched.options?.[i]?.destination.type ?? "HANGUP"}
+                  type={watched.options?.[i]?.destination?.type ?? "HANGUP"}
                   typeField={form.register(`options.${i}.destination.type`)}
                   targetField={form.register(`options.${i}.destination.target`)}
                   targetError={errors.options?.[i]?.destination?.target?.message}
                   suggestions={suggestions}
                 />
               </div>
-              <Button type="button" size="sm" variant="ghost" className="mt-6" aria-label={`Remove key ${i + 1}`} onClick={() => options.remove(i)}>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                className="mt-6"
+                aria-label={`Remove key ${i + 1}`}
+                onClick={() => options.remove(i)}
+              >
                 Remove
               </Button>
             </div>
           ))}
-          {errors.options?.message && <p className="text-xs text-red-600" role="alert">{errors.options.message}</p>}
+          {errors.options?.message && (
+            <p className="text-xs text-red-600" role="alert">
+              {errors.options.message}
+            </p>
+          )}
           <Button
             type="button"
             size="sm"
             variant="secondary"
-            onClick={() => options.append({ digits: String(Math.min(options.fields.length + 1, 9)), destination: { type: "EXTENSION", target: "" } })}
+            onClick={() =>
+              options.append({
+                digits: String(Math.min(options.fields.length + 1, 9)),
+                destination: { type: "EXTENSION", target: "" },
+              })
+            }
           >
             Add key
           </Button>

@@ -23,7 +23,9 @@ export function IvrMenusView({ domainId }: { domainId: string }) {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<IvrMenuView | "new" | null>(null);
   const [deleting, setDeleting] = useState<IvrMenuView | null>(null);
-  const list = useQuery(trpc.ivrMenus.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }));
+  const list = useQuery(
+    trpc.ivrMenus.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }),
+  );
   const remove = useMutation(
     trpc.ivrMenus.delete.mutationOptions({
       onSuccess: async () => {
@@ -58,7 +60,9 @@ export function IvrMenusView({ domainId }: { domainId: string }) {
           }}
         />
       </div>
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>Number</Th>
@@ -76,7 +80,9 @@ export function IvrMenusView({ domainId }: { domainId: string }) {
           {list.isError && <EmptyRow colSpan={6}>Could not load IVR menus: {list.error.message}</EmptyRow>}
           {list.data?.items.length === 0 && (
             <EmptyRow colSpan={6}>
-              {search ? "No IVR menu matches that search." : "No IVR menus yet. Create one to greet callers and let them choose."}
+              {search
+                ? "No IVR menu matches that search."
+                : "No IVR menus yet. Create one to greet callers and let them choose."}
             </EmptyRow>
           )}
           {list.data?.items.map((m) => (
@@ -90,10 +96,20 @@ export function IvrMenusView({ domainId }: { domainId: string }) {
               </Td>
               <Td className="text-right">
                 <div className="flex justify-end gap-2">
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(m)} aria-label={`Edit IVR menu ${m.number}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setEditing(m)}
+                    aria-label={`Edit IVR menu ${m.number}`}
+                  >
                     Edit
                   </Button>
-                  <Button size="sm" variant="ghost" onClick={() => setDeleting(m)} aria-label={`Delete IVR menu ${m.number}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => setDeleting(m)}
+                    aria-label={`Delete IVR menu ${m.number}`}
+                  >
                     Delete
                   </Button>
                 </div>
@@ -111,7 +127,8 @@ export function IvrMenusView({ domainId }: { domainId: string }) {
         busy={remove.isPending}
         onConfirm={() => deleting && remove.mutate({ domainId, id: deleting.id })}
       >
-        Callers will no longer reach {deleting?.name}. A menu that phone numbers or other menus still send calls to cannot be deleted.
+        Callers will no longer reach {deleting?.name}. A menu that phone numbers or other menus still send calls to
+        cannot be deleted.
       </ConfirmDialog>
     </>
   );

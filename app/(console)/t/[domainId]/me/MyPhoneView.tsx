@@ -72,7 +72,14 @@ export function MyPhoneView({ domainId }: { domainId: string }) {
   if (mine.isError) {
     return (
       <>
-        <PageHeader title="My phone" description={mine.error.message === "Your account has no extension" ? "Your account has no phone of its own." : mine.error.message} />
+        <PageHeader
+          title="My phone"
+          description={
+            mine.error.message === "Your account has no extension"
+              ? "Your account has no phone of its own."
+              : mine.error.message
+          }
+        />
         <Card title="Portal password">
           <ChangePasswordForm />
         </Card>
@@ -102,7 +109,11 @@ export function MyPhoneView({ domainId }: { domainId: string }) {
               inputMode="numeric"
               autoComplete="new-password"
               className="max-w-xs"
-              hint={e.voicemailEnabled ? "4 to 10 digits. Leave empty to keep your PIN." : "Voicemail is off for your phone."}
+              hint={
+                e.voicemailEnabled
+                  ? "4 to 10 digits. Leave empty to keep your PIN."
+                  : "Voicemail is off for your phone."
+              }
               error={errors.voicemailPin?.message}
               {...form.register("voicemailPin", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
             />
@@ -113,7 +124,10 @@ export function MyPhoneView({ domainId }: { domainId: string }) {
             </div>
           </form>
         </Card>
-        <Card title="Portal password" description="The password you sign in to this portal with (not your phone's SIP password).">
+        <Card
+          title="Portal password"
+          description="The password you sign in to this portal with (not your phone's SIP password)."
+        >
           <ChangePasswordForm />
         </Card>
       </div>

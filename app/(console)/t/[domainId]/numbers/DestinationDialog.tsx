@@ -24,7 +24,10 @@ export function DestinationDialog({ domainId, number, onClose }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const listId = useId();
-  const extensions = useQuery({ ...trpc.extensions.list.queryOptions({ domainId, pageSize: 200 }), enabled: number !== null });
+  const extensions = useQuery({
+    ...trpc.extensions.list.queryOptions({ domainId, pageSize: 200 }),
+    enabled: number !== null,
+  });
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(setNumberDestinationSchema),
     values: {
@@ -36,7 +39,9 @@ export function DestinationDialog({ domainId, number, onClose }: Props) {
   const save = useMutation(
     trpc.numbers.setDestination.mutationOptions({
       onSuccess: async (saved) => {
-        toast.success(`${saved.e164} now rings ${DESTINATION_LABELS[saved.destType ?? "HANGUP"].toLowerCase()} ${saved.destTarget ?? ""}`);
+        toast.success(
+          `${saved.e164} now rings ${DESTINATION_LABELS[saved.destType ?? "HANGUP"].toLowerCase()} ${saved.destTarget ?? ""}`,
+        );
         await queryClient.invalidateQueries({ queryKey: trpc.numbers.listMine.queryKey() });
         onClose();
       },
@@ -51,7 +56,11 @@ export function DestinationDialog({ domainId, number, onClose }: Props) {
   return (
     <Dialog open={number !== null} onOpenChange={(o) => !o && onClose()} title={`Where ${number?.e164 ?? ""} rings`}>
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate({ ...v, domainId }))}>
-        <SelectField label="Destination" error={errors.destination?.type?.message} {...form.register("destination.type")}>
+        <SelectField
+          label="Destination"
+          error={errors.destination?.type?.message}
+          {...form.register("destination.type")}
+        >
           {DESTINATION_TYPES.map((t) => (
             <option key={t} value={t}>
               {DESTINATION_LABELS[t]}

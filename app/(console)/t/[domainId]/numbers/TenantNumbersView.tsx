@@ -21,13 +21,18 @@ export function TenantNumbersView({ domainId }: { domainId: string }) {
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<NumberView | null>(null);
-  const list = useQuery(trpc.numbers.listMine.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }));
+  const list = useQuery(
+    trpc.numbers.listMine.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }),
+  );
 
   if (list.error) return <AccessNotice code={list.error.data?.code} />;
 
   return (
     <>
-      <PageHeader title="Phone numbers" description="Your public numbers and where each one rings. Ask your provider for more numbers." />
+      <PageHeader
+        title="Phone numbers"
+        description="Your public numbers and where each one rings. Ask your provider for more numbers."
+      />
       <div className="mb-4 max-w-sm">
         <input
           className={inputClass}
@@ -40,7 +45,9 @@ export function TenantNumbersView({ domainId }: { domainId: string }) {
           }}
         />
       </div>
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>Number</Th>
@@ -54,7 +61,9 @@ export function TenantNumbersView({ domainId }: { domainId: string }) {
         <tbody className="divide-y divide-slate-100">
           {list.isPending && <EmptyRow colSpan={4}>Loading numbers…</EmptyRow>}
           {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={4}>{search ? "No number matches that search." : "No numbers yet. Your provider assigns them to you."}</EmptyRow>
+            <EmptyRow colSpan={4}>
+              {search ? "No number matches that search." : "No numbers yet. Your provider assigns them to you."}
+            </EmptyRow>
           )}
           {list.data?.items.map((n) => (
             <tr key={n.id} className="hover:bg-slate-50">
@@ -68,7 +77,12 @@ export function TenantNumbersView({ domainId }: { domainId: string }) {
               </Td>
               <Td className="text-slate-500">{n.description ?? ""}</Td>
               <Td className="text-right">
-                <Button size="sm" variant="secondary" onClick={() => setEditing(n)} aria-label={`Set destination of ${n.e164}`}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  onClick={() => setEditing(n)}
+                  aria-label={`Set destination of ${n.e164}`}
+                >
                   Set destination
                 </Button>
               </Td>

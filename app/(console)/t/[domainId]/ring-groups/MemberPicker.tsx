@@ -30,7 +30,9 @@ export function MemberPicker({ domainId, members, onChange, error }: Props) {
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-700">Members, in ring order</legend>
       {members.length === 0 ? (
-        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-500">No members yet: search below and add extensions.</p>
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-500">
+          No members yet: search below and add extensions.
+        </p>
       ) : (
         <ol className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
           {members.map((m, i) => (
@@ -38,7 +40,14 @@ export function MemberPicker({ domainId, members, onChange, error }: Props) {
               <span className="w-5 text-slate-400">{i + 1}.</span>
               <span className="font-mono">{m.number}</span>
               <span className="flex-1 truncate text-slate-600">{m.displayName}</span>
-              <Button type="button" size="sm" variant="ghost" aria-label={`Move ${m.number} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                aria-label={`Move ${m.number} up`}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
                 <ArrowUp className="size-3.5" />
               </Button>
               <Button
@@ -51,7 +60,13 @@ export function MemberPicker({ domainId, members, onChange, error }: Props) {
               >
                 <ArrowDown className="size-3.5" />
               </Button>
-              <Button type="button" size="sm" variant="ghost" aria-label={`Remove ${m.number}`} onClick={() => onChange(members.filter((x) => x.id !== m.id))}>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                aria-label={`Remove ${m.number}`}
+                onClick={() => onChange(members.filter((x) => x.id !== m.id))}
+              >
                 <X className="size-3.5" />
               </Button>
             </li>
@@ -73,7 +88,9 @@ export function MemberPicker({ domainId, members, onChange, error }: Props) {
       {search.trim() !== "" && (
         <ul className="rounded-md ring-1 ring-slate-200" aria-label="Matching extensions">
           {results.isPending && <li className="px-3 py-1.5 text-sm text-slate-500">Searching…</li>}
-          {results.data?.items.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-500">No extension matches.</li>}
+          {results.data?.items.length === 0 && (
+            <li className="px-3 py-1.5 text-sm text-slate-500">No extension matches.</li>
+          )}
           {results.data?.items.map((e) => (
             <li key={e.id} className="flex items-center justify-between px-3 py-1 text-sm">
               <span>

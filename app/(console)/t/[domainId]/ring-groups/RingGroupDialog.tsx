@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { SelectField } from "@/app/(console)/admin/_components/SelectField";
@@ -22,7 +22,14 @@ type FormOutput = z.output<typeof createRingGroupSchema>;
 /** `null` closes the dialog; "new" creates; a group edits it. */
 type Props = { domainId: string; editing: RingGroupView | "new" | null; onClose: () => void };
 
-const EMPTY: FormInput = { number: "", name: "", strategy: "SIMULTANEOUS", ringTimeout: 30, fallback: { type: "HANGUP", target: "" }, memberIds: [] };
+const EMPTY: FormInput = {
+  number: "",
+  name: "",
+  strategy: "SIMULTANEOUS",
+  ringTimeout: 30,
+  fallback: { type: "HANGUP", target: "" },
+  memberIds: [],
+};
 
 function valuesOf(group: RingGroupView): FormInput {
   return {
@@ -36,17 +43,37 @@ function valuesOf(group: RingGroupView): FormInput {
 }
 
 export function RingGroupDialog({ domainId, editing, onClose }: Props) {
+  const existing = editing !== null && editing !== "new" ? editing : null;
+  return (
+    <Dialog
+      open={editing !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title={existing ? `Edit ring group ${existing.number}` : "New ring group"}
+      description="Calls to the group's number ring its members; if nobody answers, the fallback takes the call."
+    >
+      {/* Keyed, so each opening starts from the group's saved values. */}
+      <RingGroupForm key={existing?.id ?? "new"} domainId={domainId} existing={existing} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function RingGroupForm({
+  domainId,
+  existing,
+  onClose,
+}: {
+  domainId: string;
+  existing: RingGroupView | null;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const suggestions = useDestinationSuggestions(domainId);
-  const existing = editing !== null && editing !== "new" ? editing : null;
-  const [members, setMembers] = useState<Member[]>([]);
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createRingGroupSchema), defaultValues: EMPTY });
-
-  useEffect(() => {
-    form.reset(existing ? valuesOf(existing) : EMPTY);
-    setMembers(existing ? existing.members.map((m) => m.extension) : []);
-  }, [existing, editing, form]);
+  const [members, setMembers] = useState<Member[]>(existing ? existing.members.map((m) => m.extension) : []);
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createRingGroupSchema),
+    defaultValues: existing ? valuesOf(existing) : EMPTY,
+  });
 
   const onSaved = async (name: string) => {
     toast.success(`Ring group ${name} saved`);
@@ -61,57 +88,63 @@ export function RingGroupDialog({ domainId, editing, onClose }: Props) {
   const update = useMutation(trpc.ringGroups.update.mutationOptions({ onSuccess: (g) => onSaved(g.name), onError }));
   const changeMembers = (next: Member[]) => {
     setMembers(next);
-    form.setValue("memberIds", next.map((m) => m.id), { shouldValidate: form.formState.isSubmitted });
+    form.setValue(
+      "memberIds",
+      next.map((m) => m.id),
+      { shouldValidate: form.formState.isSubmitted },
+    );
   };
   const errors = form.formState.errors;
-  const fallbackType = form.watch("fallback.type");
+  const fallbackType = useWatch({ control: form.control, name: "fallback.type" });
+  const strategy = useWatch({ control: form.control, name: "strategy" });
 
   return (
-    <Dialog
-      open={editing !== null}
-      onOpenChange={(open) => !open && onClose()}
-      title={existing ? `Edit ring group ${existing.number}` : "New ring group"}
-      description="Calls to the group's number ring its members; if nobody answers, the fallback takes the call."
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={form.handleSubmit((v) =>
+        existing ? update.mutate({ ...v, id: existing.id, domainId }) : create.mutate({ ...v, domainId }),
+      )}
     >
-      <form
-        noValidate
-        className="space-y-4"
-        onSubmit={form.handleSubmit((v) => (existing ? update.mutate({ ...v, id: existing.id, domainId }) : create.mutate({ ...v, domainId })))}
-      >
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Number" inputMode="numeric" placeholder="600" error={errors.number?.message} {...form.register("number")} />
-          <Field label="Name" placeholder="Sales" error={errors.name?.message} {...form.register("name")} />
-          <SelectField label="Strategy" error={errors.strategy?.message} {...form.register("strategy")}>
-            <option value="SIMULTANEOUS">Ring all at once</option>
-            <option value="SEQUENTIAL">One after another</option>
-          </SelectField>
-          <Field
-            label="Ring timeout (seconds)"
-            type="number"
-            hint={form.watch("strategy") === "SEQUENTIAL" ? "Per member" : "For the whole group"}
-            error={errors.ringTimeout?.message}
-            {...form.register("ringTimeout", { valueAsNumber: true })}
-          />
-        </div>
-        <MemberPicker domainId={domainId} members={members} onChange={changeMembers} error={errors.memberIds?.message} />
-        <DestinationFields
-          label="If nobody answers"
-          type={fallbackType}
-          typeField={form.register("fallback.type")}
-          targetField={form.register("fallback.target")}
-          typeError={errors.fallback?.type?.message}
-          targetError={errors.fallback?.target?.message}
-          suggestions={suggestions}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          label="Number"
+          inputMode="numeric"
+          placeholder="600"
+          error={errors.number?.message}
+          {...form.register("number")}
         />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending || update.isPending}>
-            {existing ? "Save changes" : "Create ring group"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        <Field label="Name" placeholder="Sales" error={errors.name?.message} {...form.register("name")} />
+        <SelectField label="Strategy" error={errors.strategy?.message} {...form.register("strategy")}>
+          <option value="SIMULTANEOUS">Ring all at once</option>
+          <option value="SEQUENTIAL">One after another</option>
+        </SelectField>
+        <Field
+          label="Ring timeout (seconds)"
+          type="number"
+          hint={strategy === "SEQUENTIAL" ? "Per member" : "For the whole group"}
+          error={errors.ringTimeout?.message}
+          {...form.register("ringTimeout", { valueAsNumber: true })}
+        />
+      </div>
+      <MemberPicker domainId={domainId} members={members} onChange={changeMembers} error={errors.memberIds?.message} />
+      <DestinationFields
+        label="If nobody answers"
+        type={fallbackType}
+        typeField={form.register("fallback.type")}
+        targetField={form.register("fallback.target")}
+        typeError={errors.fallback?.type?.message}
+        targetError={errors.fallback?.target?.message}
+        suggestions={suggestions}
+      />
+      <div className="flex justify-end gap-2 pt-2">
+        <Button type="button" variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" busy={create.isPending || update.isPending}>
+          {existing ? "Save changes" : "Create ring group"}
+        </Button>
+      </div>
+    </form>
   );
 }

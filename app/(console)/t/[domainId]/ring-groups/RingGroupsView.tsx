@@ -24,7 +24,9 @@ export function RingGroupsView({ domainId }: { domainId: string }) {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<RingGroupView | "new" | null>(null);
   const [deleting, setDeleting] = useState<RingGroupView | null>(null);
-  const list = useQuery(trpc.ringGroups.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }));
+  const list = useQuery(
+    trpc.ringGroups.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }),
+  );
   const remove = useMutation(
     trpc.ringGroups.delete.mutationOptions({
       onSuccess: async () => {
@@ -59,7 +61,9 @@ export function RingGroupsView({ domainId }: { domainId: string }) {
           }}
         />
       </div>
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>Number</Th>
@@ -77,7 +81,9 @@ export function RingGroupsView({ domainId }: { domainId: string }) {
           {list.isError && <EmptyRow colSpan={6}>Could not load ring groups: {list.error.message}</EmptyRow>}
           {list.data?.items.length === 0 && (
             <EmptyRow colSpan={6}>
-              {search ? "No ring group matches that search." : "No ring groups yet. Create one to ring several phones from one number."}
+              {search
+                ? "No ring group matches that search."
+                : "No ring groups yet. Create one to ring several phones from one number."}
             </EmptyRow>
           )}
           {list.data?.items.map((g) => (
@@ -88,17 +94,31 @@ export function RingGroupsView({ domainId }: { domainId: string }) {
                 <Badge tone="blue">{g.strategy === "SIMULTANEOUS" ? "All at once" : "In turn"}</Badge> {g.ringTimeout}s
               </Td>
               <Td className="max-w-xs truncate">
-                {g.members.length === 0 ? <span className="text-amber-700">None</span> : g.members.map((m) => m.extension.number).join(", ")}
+                {g.members.length === 0 ? (
+                  <span className="text-amber-700">None</span>
+                ) : (
+                  g.members.map((m) => m.extension.number).join(", ")
+                )}
               </Td>
               <Td>
                 {DESTINATION_LABELS[g.fallbackType]} {g.fallbackTarget}
               </Td>
               <Td className="text-right">
                 <div className="flex justify-end gap-2">
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(g)} aria-label={`Edit ring group ${g.number}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setEditing(g)}
+                    aria-label={`Edit ring group ${g.number}`}
+                  >
                     Edit
                   </Button>
-                  <Button size="sm" variant="ghost" onClick={() => setDeleting(g)} aria-label={`Delete ring group ${g.number}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => setDeleting(g)}
+                    aria-label={`Delete ring group ${g.number}`}
+                  >
                     Delete
                   </Button>
                 </div>
@@ -116,8 +136,8 @@ export function RingGroupsView({ domainId }: { domainId: string }) {
         busy={remove.isPending}
         onConfirm={() => deleting && remove.mutate({ domainId, id: deleting.id })}
       >
-        Calls to {deleting?.number} will no longer ring {deleting?.name}. A group that phone numbers or IVR menus still send calls to
-        cannot be deleted.
+        Calls to {deleting?.number} will no longer ring {deleting?.name}. A group that phone numbers or IVR menus still
+        send calls to cannot be deleted.
       </ConfirmDialog>
     </>
   );

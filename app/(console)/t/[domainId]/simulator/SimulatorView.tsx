@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { SelectField } from "@/app/(console)/admin/_components/SelectField";
@@ -27,8 +27,10 @@ export function SimulatorView({ domainId }: { domainId: string }) {
     resolver: zodResolver(simulateCallSchema),
     defaultValues: { fromExtension: "", dialed: "" },
   });
-  const typedFrom = form.watch("fromExtension") ?? "";
-  const extensions = useQuery(trpc.extensions.list.queryOptions({ domainId, pageSize: 20, search: typedFrom || undefined }));
+  const typedFrom = useWatch({ control: form.control, name: "fromExtension" }) ?? "";
+  const extensions = useQuery(
+    trpc.extensions.list.queryOptions({ domainId, pageSize: 20, search: typedFrom || undefined }),
+  );
   const run = useMutation(
     trpc.simulator.run.mutationOptions({
       onError: (error) => {
@@ -133,7 +135,10 @@ export function SimulatorView({ domainId }: { domainId: string }) {
             )}
             <details open={i === (run.data?.length ?? 0) - 1}>
               <summary className="cursor-pointer text-sm font-medium text-brand-700">XML sent to FreeSWITCH</summary>
-              <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100" data-testid="simulation-xml">
+              <pre
+                className="mt-2 overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100"
+                data-testid="simulation-xml"
+              >
                 {step.xml}
               </pre>
             </details>

@@ -20,6 +20,6 @@ export function describeRule(rule: MatchedRule): string {
     case "denied":
       return `Refused: ${rule.reason}`;
     case "not-found":
-      return "Nothing matches: the caller hears \"number not in service\"";
+      return 'Nothing matches: the caller hears "number not in service"';
   }
 }

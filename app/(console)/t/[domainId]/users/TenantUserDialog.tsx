@@ -51,7 +51,15 @@ function AccessFields({ domainId, role, roleField, extensionField, errors }: Acc
   );
 }
 
-type ShellProps = { open: boolean; title: string; busy: boolean; submitLabel: string; onClose: () => void; onSubmit: () => void; children: ReactNode };
+type ShellProps = {
+  open: boolean;
+  title: string;
+  busy: boolean;
+  submitLabel: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  children: ReactNode;
+};
 
 function FormShell({ open, title, busy, submitLabel, onClose, onSubmit, children }: ShellProps) {
   return (
@@ -78,7 +86,13 @@ function FormShell({ open, title, busy, submitLabel, onClose, onSubmit, children
   );
 }
 
-type SaveProps<T> = { domainId: string; busy: boolean; onClose: () => void; onSave: (values: T) => Promise<unknown>; onError: (message: string) => void };
+type SaveProps<T> = {
+  domainId: string;
+  busy: boolean;
+  onClose: () => void;
+  onSave: (values: T) => Promise<unknown>;
+  onError: (message: string) => void;
+};
 
 export function CreateTenantUserDialog({ open, ...props }: SaveProps<CreateOutput> & { open: boolean }) {
   const form = useForm<CreateInput, unknown, CreateOutput>({
@@ -98,9 +112,22 @@ export function CreateTenantUserDialog({ open, ...props }: SaveProps<CreateOutpu
     }
   });
   return (
-    <FormShell open={open} title="New user" busy={props.busy} submitLabel="Create user" onClose={props.onClose} onSubmit={() => void submit()}>
+    <FormShell
+      open={open}
+      title="New user"
+      busy={props.busy}
+      submitLabel="Create user"
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+    >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field label="Email" type="email" autoComplete="off" error={errors.email?.message} {...form.register("email")} />
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="off"
+          error={errors.email?.message}
+          {...form.register("email")}
+        />
         <Field label="Name" error={errors.name?.message} {...form.register("name")} />
       </div>
       <Field
@@ -125,7 +152,12 @@ export function CreateTenantUserDialog({ open, ...props }: SaveProps<CreateOutpu
 export function EditTenantUserDialog({ user, ...props }: SaveProps<UpdateOutput> & { user: TenantUserView | null }) {
   const form = useForm<UpdateInput, unknown, UpdateOutput>({
     resolver: zodResolver(updateTenantUserSchema),
-    values: { id: user?.id ?? "", name: user?.name ?? "", role: user?.role ?? "TENANT_USER", extensionId: user?.extension?.id ?? "" },
+    values: {
+      id: user?.id ?? "",
+      name: user?.name ?? "",
+      role: user?.role ?? "TENANT_USER",
+      extensionId: user?.extension?.id ?? "",
+    },
   });
   const errors = form.formState.errors;
   const role = useWatch({ control: form.control, name: "role" });
@@ -139,10 +171,17 @@ export function EditTenantUserDialog({ user, ...props }: SaveProps<UpdateOutput>
     }
   });
   return (
-    <FormShell open={user !== null} title={`Edit ${user?.email ?? ""}`} busy={props.busy} submitLabel="Save" onClose={props.onClose} onSubmit={() => void submit()}>
+    <FormShell
+      open={user !== null}
+      title={`Edit ${user?.email ?? ""}`}
+      busy={props.busy}
+      submitLabel="Save"
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+    >
       <Field
         label="Name"
-        disabled={user?.shared}
+        readOnly={user?.shared}
         hint={user?.shared ? "This person also has access elsewhere; your provider manages their account." : undefined}
         error={errors.name?.message}
         {...form.register("name")}

@@ -28,7 +28,9 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
   const [editing, setEditing] = useState<TenantUserView | null>(null);
   const [resetting, setResetting] = useState<TenantUserView | null>(null);
   const [confirming, setConfirming] = useState<{ user: TenantUserView; action: "disable" | "remove" } | null>(null);
-  const list = useQuery(trpc.users.tenant.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }));
+  const list = useQuery(
+    trpc.users.tenant.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }),
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.tenant.list.queryKey() });
   const create = useMutation(trpc.users.tenant.create.mutationOptions());
   const update = useMutation(trpc.users.tenant.update.mutationOptions());
@@ -76,7 +78,9 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
           }}
         />
       </div>
-      <TableCard footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
+      >
         <thead>
           <tr>
             <Th>User</Th>
@@ -90,7 +94,9 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
         <tbody className="divide-y divide-slate-100">
           {list.isPending && <EmptyRow colSpan={4}>Loading users…</EmptyRow>}
           {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={4}>{search ? "No user matches that search." : "No users yet. Invite the people who use these phones."}</EmptyRow>
+            <EmptyRow colSpan={4}>
+              {search ? "No user matches that search." : "No users yet. Invite the people who use these phones."}
+            </EmptyRow>
           )}
           {list.data?.items.map((u) => (
             <tr key={u.id} className="hover:bg-slate-50">
@@ -112,21 +118,40 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
                   </Button>
                   {!u.shared && (
                     <>
-                      <Button size="sm" variant="ghost" onClick={() => setResetting(u)} aria-label={`Reset password of ${u.email}`}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => setResetting(u)}
+                        aria-label={`Reset password of ${u.email}`}
+                      >
                         Password
                       </Button>
                       {u.disabled ? (
-                        <Button size="sm" variant="ghost" onClick={() => setDisabled.mutate({ domainId, id: u.id, disabled: false })}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => setDisabled.mutate({ domainId, id: u.id, disabled: false })}
+                        >
                           Enable
                         </Button>
                       ) : (
-                        <Button size="sm" variant="ghost" onClick={() => setConfirming({ user: u, action: "disable" })} aria-label={`Disable ${u.email}`}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => setConfirming({ user: u, action: "disable" })}
+                          aria-label={`Disable ${u.email}`}
+                        >
                           Disable
                         </Button>
                       )}
                     </>
                   )}
-                  <Button size="sm" variant="ghost" onClick={() => setConfirming({ user: u, action: "remove" })} aria-label={`Remove ${u.email}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => setConfirming({ user: u, action: "remove" })}
+                    aria-label={`Remove ${u.email}`}
+                  >
                     Remove
                   </Button>
                 </div>
@@ -172,7 +197,11 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
       <ConfirmDialog
         open={confirming !== null}
         onOpenChange={(o) => !o && setConfirming(null)}
-        title={confirming?.action === "remove" ? `Remove ${confirming.user.email}?` : `Disable ${confirming?.user.email ?? ""}?`}
+        title={
+          confirming?.action === "remove"
+            ? `Remove ${confirming.user.email}?`
+            : `Disable ${confirming?.user.email ?? ""}?`
+        }
         confirmLabel={confirming?.action === "remove" ? "Remove" : "Disable"}
         busy={setDisabled.isPending || remove.isPending}
         onConfirm={() => {

@@ -159,7 +159,11 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
         }
         actions={
           <>
-            <Button variant="secondary" busy={toggle.isPending} onClick={() => toggle.mutate({ domainId, id: e.id, enabled: !e.enabled })}>
+            <Button
+              variant="secondary"
+              busy={toggle.isPending}
+              onClick={() => toggle.mutate({ domainId, id: e.id, enabled: !e.enabled })}
+            >
               {e.enabled ? "Disable" : "Enable"}
             </Button>
             <Button variant="secondary" onClick={() => setConfirmReset(true)}>
@@ -192,9 +196,21 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
         </Section>
         <Section title="Caller ID">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Internal name" error={errors.internalCallerIdName?.message} {...form.register("internalCallerIdName")} />
-            <Field label="Internal number" error={errors.internalCallerIdNumber?.message} {...form.register("internalCallerIdNumber")} />
-            <Field label="External name" error={errors.externalCallerIdName?.message} {...form.register("externalCallerIdName")} />
+            <Field
+              label="Internal name"
+              error={errors.internalCallerIdName?.message}
+              {...form.register("internalCallerIdName")}
+            />
+            <Field
+              label="Internal number"
+              error={errors.internalCallerIdNumber?.message}
+              {...form.register("internalCallerIdNumber")}
+            />
+            <Field
+              label="External name"
+              error={errors.externalCallerIdName?.message}
+              {...form.register("externalCallerIdName")}
+            />
             <Field
               label="External number"
               placeholder="+15551230001"
@@ -207,7 +223,12 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
           <div className="grid gap-4 sm:grid-cols-2">
             <CheckboxField label="Voicemail enabled" {...form.register("voicemailEnabled")} />
             <div />
-            <Field label="Notification email" type="email" error={errors.voicemailEmail?.message} {...form.register("voicemailEmail")} />
+            <Field
+              label="Notification email"
+              type="email"
+              error={errors.voicemailEmail?.message}
+              {...form.register("voicemailEmail")}
+            />
             <Field
               label="New voicemail PIN"
               type="password"
@@ -245,7 +266,12 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
           </div>
         </Section>
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" disabled={!form.formState.isDirty} onClick={() => form.reset(valuesOf(e))}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={!form.formState.isDirty}
+            onClick={() => form.reset(valuesOf(e))}
+          >
             Discard changes
           </Button>
           <Button type="submit" busy={update.isPending}>
@@ -263,14 +289,23 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
       >
         The phone stops registering until it is configured with the new password, which is shown once.
       </ConfirmDialog>
-      <Dialog open={newPassword !== null} onOpenChange={(open) => !open && setNewPassword(null)} title={`New SIP password for ${e.number}`}>
+      <Dialog
+        open={newPassword !== null}
+        onOpenChange={(open) => !open && setNewPassword(null)}
+        title={`New SIP password for ${e.number}`}
+      >
         <div className="space-y-4">
           <p className="text-sm text-slate-600">Copy it now: it is shown only once and is never stored in clear.</p>
           <p className="rounded-lg bg-slate-50 p-4 font-mono text-sm" data-testid="sip-password">
             {newPassword}
           </p>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => newPassword && void navigator.clipboard?.writeText(newPassword).then(() => toast.success("Copied"))}>
+            <Button
+              variant="secondary"
+              onClick={() =>
+                newPassword && void navigator.clipboard?.writeText(newPassword).then(() => toast.success("Copied"))
+              }
+            >
               Copy
             </Button>
             <Button onClick={() => setNewPassword(null)}>Done</Button>
@@ -286,7 +321,8 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
         typeToConfirm={e.number}
         onConfirm={() => remove.mutate({ domainId, id: e.id })}
       >
-        The phone stops working at once and {e.displayName} loses their voicemail settings. Ring groups drop it as a member.
+        The phone stops working at once and {e.displayName} loses their voicemail settings. Ring groups drop it as a
+        member.
       </ConfirmDialog>
     </>
   );

@@ -20,7 +20,11 @@ const emptyToNull = (v: string) => (v === "" ? null : v);
 const KINDS = [
   { kind: "Always", label: "Forward all calls", hint: "The phone does not ring at all." },
   { kind: "Busy", label: "Forward when busy", hint: "When the phone is already on its call limit." },
-  { kind: "NoAnswer", label: "Forward when not answered", hint: "After the ring time below; otherwise voicemail answers." },
+  {
+    kind: "NoAnswer",
+    label: "Forward when not answered",
+    hint: "After the ring time below; otherwise voicemail answers.",
+  },
 ] as const;
 
 /** Call forwarding and do-not-disturb: the same fields for admins and for people editing their own phone. */
