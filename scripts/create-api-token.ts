@@ -48,7 +48,9 @@ async function main() {
   const parsed = ArgsSchema.safeParse(values);
   if (!parsed.success) {
     console.error(parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("\n"));
-    console.error("Usage: npm run token:create -- (--platform | --domain <name|id>) --name <name> [--expires-days <n>]");
+    console.error(
+      "Usage: npm run token:create -- (--platform | --domain <name|id>) --name <name> [--expires-days <n>]",
+    );
     process.exit(2);
   }
   const db = createDb(process.env.DATABASE_URL ?? embeddedUrl, 1);

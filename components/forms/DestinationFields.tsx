@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { SelectField } from "@/app/(console)/admin/_components/SelectField";
+import { SelectField } from "./SelectField";
 import { useTRPC } from "@/components/providers/trpc";
 import { Field } from "@/components/ui/Field";
 import type { DestinationType } from "@/server/db/generated/enums";

@@ -27,6 +27,7 @@ function tenantAdminItems(domainId: string): NavItem[] {
     { href: `${base}/users`, label: "Users" },
     { href: `${base}/simulator`, label: "Dialplan simulator" },
     { href: `${base}/api-tokens`, label: "API tokens" },
+    { href: `${base}/audit`, label: "Audit log" },
   ];
 }
 

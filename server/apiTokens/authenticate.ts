@@ -17,13 +17,24 @@ function bearerToken(authorization: string | null): string | null {
 }
 
 /** Checks an `Authorization: Bearer sb_…` header against the stored hashes. */
-export async function authenticateApiToken(db: Db, authorization: string | null, now = new Date()): Promise<TokenAuthentication> {
+export async function authenticateApiToken(
+  db: Db,
+  authorization: string | null,
+  now = new Date(),
+): Promise<TokenAuthentication> {
   const token = bearerToken(authorization);
   if (!token) return { ok: false, reason: "missing" };
   if (!looksLikeApiToken(token)) return { ok: false, reason: "invalid" };
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, name: true, revokedAt: true, expiresAt: true, lastUsedAt: true, domain: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      domain: { select: { id: true, name: true } },
+    },
   });
   if (!row) return { ok: false, reason: "invalid" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };

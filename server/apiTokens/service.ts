@@ -42,13 +42,23 @@ async function listTokens(
   where: Prisma.ApiTokenWhereInput,
 ): Promise<Page<ApiTokenView>> {
   const [items, total] = await Promise.all([
-    ctx.db.apiToken.findMany({ where, select: apiTokenSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageArgs(input) }),
+    ctx.db.apiToken.findMany({
+      where,
+      select: apiTokenSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      ...pageArgs(input),
+    }),
     ctx.db.apiToken.count({ where }),
   ]);
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
-async function insertToken(tx: DbTx, actor: Actor, domainId: string | null, input: CreateApiTokenInput): Promise<CreatedApiToken> {
+async function insertToken(
+  tx: DbTx,
+  actor: Actor,
+  domainId: string | null,
+  input: CreateApiTokenInput,
+): Promise<CreatedApiToken> {
   const secret = issueApiTokenSecret();
   const apiToken = await tx.apiToken.create({
     data: {
@@ -66,7 +76,12 @@ async function insertToken(tx: DbTx, actor: Actor, domainId: string | null, inpu
     action: "apiToken.create",
     entityType: "ApiToken",
     entityId: apiToken.id,
-    after: { name: apiToken.name, prefix: apiToken.prefix, scope: domainId ? "domain" : "platform", expiresAt: apiToken.expiresAt },
+    after: {
+      name: apiToken.name,
+      prefix: apiToken.prefix,
+      scope: domainId ? "domain" : "platform",
+      expiresAt: apiToken.expiresAt,
+    },
   });
   return { apiToken, token: secret.token };
 }
@@ -75,7 +90,11 @@ async function markRevoked(tx: DbTx, actor: Actor, where: Prisma.ApiTokenWhereIn
   const token = await tx.apiToken.findFirst({ where, select: { ...apiTokenSelect, domainId: true } });
   if (!token) throw new NotFoundError("API token");
   if (token.revokedAt) throw new ConflictError("This token is already revoked");
-  const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() }, select: apiTokenSelect });
+  const revoked = await tx.apiToken.update({
+    where: { id: token.id },
+    data: { revokedAt: new Date() },
+    select: apiTokenSelect,
+  });
   await writeAudit(tx, actor, {
     domainId: token.domainId,
     action: "apiToken.revoke",

@@ -31,7 +31,12 @@ beforeAll(async () => {
   const a = await t.db.domain.create({ data: { name: "a.example.com", displayName: "A", ...limits } });
   const b = await t.db.domain.create({ data: { name: "b.example.com", displayName: "B", ...limits } });
   const adminA = await t.db.user.create({
-    data: { email: "admin@a.example.com", name: "A admin", passwordHash: "x", memberships: { create: { role: "TENANT_ADMIN", domainId: a.id } } },
+    data: {
+      email: "admin@a.example.com",
+      name: "A admin",
+      passwordHash: "x",
+      memberships: { create: { role: "TENANT_ADMIN", domainId: a.id } },
+    },
   });
   adminAUserId = adminA.id;
   const tenant = (d: { id: string; name: string }, userId: string): TenantContext => ({
@@ -72,7 +77,9 @@ describe("API token service", () => {
     await expect(revokeDomainApiToken(tenantA, b.apiToken.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: b.apiToken.id } })).revokedAt).toBeNull();
 
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "apiToken.create", entityId: a.apiToken.id } });
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { action: "apiToken.create", entityId: a.apiToken.id },
+    });
     expect(audit.domainId).toBe(tenantA.domain.id);
   });
 
@@ -92,7 +99,9 @@ describe("API token service", () => {
   it("lets a platform admin see and revoke any tenant's token", async () => {
     const { apiToken } = await createDomainApiToken(tenantB, { name: "leaked" });
     const everything = await listAllApiTokens(platform, { ...listAll, search: "leaked" });
-    expect(everything.items).toEqual([expect.objectContaining({ id: apiToken.id, domain: { id: tenantB.domain.id, name: "b.example.com" } })]);
+    expect(everything.items).toEqual([
+      expect.objectContaining({ id: apiToken.id, domain: { id: tenantB.domain.id, name: "b.example.com" } }),
+    ]);
     await revokeAnyApiToken(platform, apiToken.id);
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).revokedAt).not.toBeNull();
   });
@@ -111,7 +120,10 @@ describe("token authentication", () => {
 
     const expiring = await createDomainApiToken(tenantA, { name: "expiring", expiresInDays: 1 });
     const later = new Date(Date.now() + 2 * 86_400_000);
-    expect(await authenticateApiToken(t.db, `Bearer ${expiring.token}`, later)).toEqual({ ok: false, reason: "expired" });
+    expect(await authenticateApiToken(t.db, `Bearer ${expiring.token}`, later)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
 
     await revokeDomainApiToken(tenantA, good.apiToken.id);
     expect(await authenticateApiToken(t.db, `Bearer ${good.token}`)).toEqual({ ok: false, reason: "revoked" });
@@ -120,7 +132,8 @@ describe("token authentication", () => {
   it("writes lastUsedAt at most once a minute", async () => {
     const { token, apiToken } = await createPlatformApiToken(platform, { name: "busy" });
     const start = new Date("2030-01-01T00:00:00Z");
-    const lastUsed = async () => (await t.db.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).lastUsedAt?.getTime();
+    const lastUsed = async () =>
+      (await t.db.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).lastUsedAt?.getTime();
 
     await authenticateApiToken(t.db, `Bearer ${token}`, start);
     expect(await lastUsed()).toBe(start.getTime());
@@ -141,7 +154,9 @@ describe("apiTokens router", () => {
         userId: adminAUserId,
         email: "admin@a.example.com",
         name: "A admin",
-        memberships: [{ role: "TENANT_ADMIN", domainId: tenantA.domain.id, domainName: tenantA.domain.name, extensionId: null }],
+        memberships: [
+          { role: "TENANT_ADMIN", domainId: tenantA.domain.id, domainName: tenantA.domain.name, extensionId: null },
+        ],
       },
       actor: tenantA.actor,
     });

@@ -18,7 +18,13 @@ let extensionId: string;
 
 const BASE = "http://switchboard.test/api/v1";
 
-function send(handler: RestHandler, token: string | null, method: string, path: string, body?: unknown | string): Promise<Response> {
+function send(
+  handler: RestHandler,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown | string,
+): Promise<Response> {
   const headers: Record<string, string> = { "x-forwarded-for": "198.51.100.7" };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -26,12 +32,19 @@ function send(handler: RestHandler, token: string | null, method: string, path: 
   return handler(new Request(`${BASE}${path}`, { method, headers, body: payload }));
 }
 
-const call = (token: string | null, method: string, path: string, body?: unknown) => send(api, token, method, path, body);
+const call = (token: string | null, method: string, path: string, body?: unknown) =>
+  send(api, token, method, path, body);
 
 type Json = Record<string, unknown>;
 const json = async (res: Response) => (await res.json()) as Json;
 
-const domainBody = (name: string) => ({ name, displayName: name, maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: false });
+const domainBody = (name: string) => ({
+  name,
+  displayName: name,
+  maxExtensions: 5,
+  maxConcurrentCalls: 5,
+  allowTenantRoutes: false,
+});
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -54,11 +67,19 @@ describe("REST API with a platform token", () => {
     expect(domainA.name).toBe("acme.voice.example.com");
 
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "domain.create", entityId: domainA.id } });
-    expect(audit).toMatchObject({ actorTokenId: platformTokenId, actorUserId: null, actorLabel: "token:billing", ip: "198.51.100.7" });
+    expect(audit).toMatchObject({
+      actorTokenId: platformTokenId,
+      actorUserId: null,
+      actorLabel: "token:billing",
+      ip: "198.51.100.7",
+    });
   });
 
   it("creates an extension with a generated SIP password, returned once", async () => {
-    const res = await call(platformToken, "POST", `/domains/${domainA.id}/extensions`, { number: "1001", displayName: "Reception" });
+    const res = await call(platformToken, "POST", `/domains/${domainA.id}/extensions`, {
+      number: "1001",
+      displayName: "Reception",
+    });
     expect(res.status).toBe(201);
     const body = await json(res);
     const extension = body.extension as { id: string; number: string };
@@ -92,13 +113,21 @@ describe("REST API with a platform token", () => {
   });
 
   it("resets a SIP password through its own route", async () => {
-    const res = await call(platformToken, "POST", `/domains/${domainA.id}/extensions/${extensionId}/reset-sip-password`, {});
+    const res = await call(
+      platformToken,
+      "POST",
+      `/domains/${domainA.id}/extensions/${extensionId}/reset-sip-password`,
+      {},
+    );
     expect(res.status).toBe(200);
     expect((await json(res)).sipPassword).toMatch(/^\S{12,}$/);
   });
 
   it("answers a duplicate with 409 naming the field", async () => {
-    const res = await call(platformToken, "POST", `/domains/${domainA.id}/extensions`, { number: "1001", displayName: "Again" });
+    const res = await call(platformToken, "POST", `/domains/${domainA.id}/extensions`, {
+      number: "1001",
+      displayName: "Again",
+    });
     expect(res.status).toBe(409);
     const error = await json(res);
     expect(error.code).toBe("conflict");
@@ -106,7 +135,11 @@ describe("REST API with a platform token", () => {
   });
 
   it("filters and paginates lists from typed query parameters", async () => {
-    const res = await call(platformToken, "GET", `/domains/${domainA.id}/extensions?search=100&pageSize=1&page=2&enabled=true&sort=number`);
+    const res = await call(
+      platformToken,
+      "GET",
+      `/domains/${domainA.id}/extensions?search=100&pageSize=1&page=2&enabled=true&sort=number`,
+    );
     expect(res.status).toBe(200);
     const page = await json(res);
     expect(page).toMatchObject({ total: 2, page: 2, pageSize: 1 });
@@ -136,9 +169,24 @@ describe("REST API with a platform token", () => {
   });
 });
 
+describe("REST API audit trail", () => {
+  it("reads back, over the API, what the token did", async () => {
+    const res = await call(platformToken, "GET", "/audit-log?actor=token:billing&entityType=Domain&pageSize=50");
+    expect(res.status).toBe(200);
+    const page = await json(res);
+    const rows = page.items as { action: string; actorLabel: string; id: string }[];
+    expect(rows.map((r) => r.action)).toContain("domain.create");
+    expect(rows.every((r) => r.actorLabel === "token:billing")).toBe(true);
+    // 64-bit audit ids travel as strings.
+    expect(typeof rows[0]!.id).toBe("string");
+  });
+});
+
 describe("REST API with a domain token", () => {
   beforeAll(async () => {
-    domainB = (await json(await call(platformToken, "POST", "/domains", domainBody("other.voice.example.com")))) as typeof domainB;
+    domainB = (await json(
+      await call(platformToken, "POST", "/domains", domainBody("other.voice.example.com")),
+    )) as typeof domainB;
     const tenantB: TenantContext = {
       db: t.db,
       actor: { userId: null, tokenId: null, label: "test", ip: null },
@@ -155,7 +203,9 @@ describe("REST API with a domain token", () => {
     expect((await json(get)).code).toBe("not_found");
 
     expect((await call(otherTenantToken, "GET", `/domains/${domainA.id}/extensions`)).status).toBe(404);
-    const update = await call(otherTenantToken, "PATCH", `/domains/${domainA.id}/extensions/${extensionId}`, { displayName: "Pwned" });
+    const update = await call(otherTenantToken, "PATCH", `/domains/${domainA.id}/extensions/${extensionId}`, {
+      displayName: "Pwned",
+    });
     expect(update.status).toBe(404);
     expect((await t.db.extension.findUniqueOrThrow({ where: { id: extensionId } })).displayName).toBe("Reception");
   });
@@ -173,11 +223,18 @@ describe("REST API with a domain token", () => {
     const [number] = pool.items as { id: string; e164: string }[];
     expect(number?.e164).toBe("+14155550100");
 
-    expect((await call(platformToken, "POST", "/numbers/assign", { ids: [number!.id], domainId: domainA.id })).status).toBe(200);
+    expect(
+      (await call(platformToken, "POST", "/numbers/assign", { ids: [number!.id], domainId: domainA.id })).status,
+    ).toBe(200);
     const ownList = await json(await call(otherTenantToken, "GET", `/domains/${domainB.id}/numbers`));
     expect(ownList.items).toEqual([]);
     const destination = { destination: { type: "EXTENSION", target: "1001" } };
-    const hijack = await call(otherTenantToken, "PUT", `/domains/${domainB.id}/numbers/${number!.id}/destination`, destination);
+    const hijack = await call(
+      otherTenantToken,
+      "PUT",
+      `/domains/${domainB.id}/numbers/${number!.id}/destination`,
+      destination,
+    );
     expect(hijack.status).toBe(404);
     const tenantList = await json(await call(platformToken, "GET", `/domains/${domainA.id}/numbers`));
     expect((tenantList.items as { id: string }[]).map((n) => n.id)).toEqual([number!.id]);
@@ -190,7 +247,10 @@ describe("REST API with a domain token", () => {
   });
 
   it("manages its own domain", async () => {
-    const res = await call(otherTenantToken, "POST", `/domains/${domainB.id}/extensions`, { number: "2001", displayName: "B" });
+    const res = await call(otherTenantToken, "POST", `/domains/${domainB.id}/extensions`, {
+      number: "2001",
+      displayName: "B",
+    });
     expect(res.status).toBe(201);
   });
 });
@@ -218,7 +278,10 @@ describe("REST API authentication and request errors", () => {
   it("answers 401 for an expired token", async () => {
     const platform: PlatformContext = { db: t.db, actor: { userId: null, tokenId: null, label: "test", ip: null } };
     const created = await createPlatformApiToken(platform, { name: "old", expiresInDays: 1 });
-    await t.db.apiToken.update({ where: { id: created.apiToken.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.db.apiToken.update({
+      where: { id: created.apiToken.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const res = await call(created.token, "GET", "/domains");
     expect(res.status).toBe(401);
     expect((await json(res)).message).toMatch(/expired/);

@@ -44,7 +44,8 @@ describe("OpenAPI document", () => {
 
   it("describes inputs from the procedures' own zod schemas", () => {
     const create = document.paths?.["/domains/{domainId}/extensions"]?.post;
-    const body = (create?.requestBody as OpenAPIV3_1.RequestBodyObject).content["application/json"]!.schema as OpenAPIV3_1.SchemaObject;
+    const body = (create?.requestBody as OpenAPIV3_1.RequestBodyObject).content["application/json"]!
+      .schema as OpenAPIV3_1.SchemaObject;
     expect(body.required).toEqual(expect.arrayContaining(["number", "displayName"]));
     // The path decides the tenant: domainId is a path parameter, not a body field.
     expect(body.properties).not.toHaveProperty("domainId");
@@ -52,7 +53,9 @@ describe("OpenAPI document", () => {
     expect(create?.parameters).toEqual([expect.objectContaining({ name: "domainId", in: "path", required: true })]);
 
     const list = document.paths?.["/domains/{domainId}/extensions"]?.get;
-    const query = (list?.parameters as OpenAPIV3_1.ParameterObject[]).filter((p) => p.in === "query").map((p) => p.name);
+    const query = (list?.parameters as OpenAPIV3_1.ParameterObject[])
+      .filter((p) => p.in === "query")
+      .map((p) => p.name);
     expect(query).toEqual(expect.arrayContaining(["page", "pageSize", "search", "enabled", "sort"]));
 
     // A route that fixes a field does not ask for it.

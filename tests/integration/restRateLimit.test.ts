@@ -29,7 +29,10 @@ describe("per-token rate limiter", () => {
 
   it("reads its limits from the environment with defaults of 20/s, burst 40", () => {
     expect(rateLimitFromEnv({})).toEqual({ perSecond: 20, burst: 40 });
-    expect(rateLimitFromEnv({ API_RATE_LIMIT_PER_SECOND: "5", API_RATE_BURST: "10" })).toEqual({ perSecond: 5, burst: 10 });
+    expect(rateLimitFromEnv({ API_RATE_LIMIT_PER_SECOND: "5", API_RATE_BURST: "10" })).toEqual({
+      perSecond: 5,
+      burst: 10,
+    });
     expect(() => rateLimitFromEnv({ API_RATE_BURST: "0" })).toThrow(/API_RATE_BURST/);
   });
 });

@@ -36,7 +36,15 @@ export function ApiReferenceView() {
   const baseUrl = doc.data?.servers[0]?.url ?? "/api/v1";
   const needle = filter.trim().toLowerCase();
   const visible = groups
-    .map(([tag, ops]) => [tag, ops.filter((o) => !needle || `${o.method} ${o.path} ${o.summary ?? ""} ${tag}`.toLowerCase().includes(needle))] as const)
+    .map(
+      ([tag, ops]) =>
+        [
+          tag,
+          ops.filter(
+            (o) => !needle || `${o.method} ${o.path} ${o.summary ?? ""} ${tag}`.toLowerCase().includes(needle),
+          ),
+        ] as const,
+    )
     .filter(([, ops]) => ops.length > 0);
 
   return (
@@ -67,7 +75,9 @@ export function ApiReferenceView() {
             value={token}
             onChange={(e) => setToken(e.target.value)}
           />
-          <p className="text-xs text-slate-500">Requests run for real, with this token&apos;s permissions, and are audited.</p>
+          <p className="text-xs text-slate-500">
+            Requests run for real, with this token&apos;s permissions, and are audited.
+          </p>
         </div>
         <div className="space-y-1">
           <label htmlFor={`${tokenId}-filter`} className="block text-sm font-medium text-slate-700">

@@ -16,7 +16,11 @@ function FieldList({ schema }: { schema: JsonSchemaNode }) {
         <div key={name} className="grid gap-1 py-1.5 sm:grid-cols-[12rem_1fr]">
           <dt className="font-mono text-xs text-slate-900">
             {name}
-            {required.includes(name) && <span className="ml-1 text-red-600" title="required">*</span>}
+            {required.includes(name) && (
+              <span className="ml-1 text-red-600" title="required">
+                *
+              </span>
+            )}
           </dt>
           <dd className="break-words text-xs text-slate-600">{describeSchema(property)}</dd>
         </div>
@@ -25,7 +29,15 @@ function FieldList({ schema }: { schema: JsonSchemaNode }) {
   );
 }
 
-export function OperationCard({ operation, baseUrl, token }: { operation: ApiOperation; baseUrl: string; token: string }) {
+export function OperationCard({
+  operation,
+  baseUrl,
+  token,
+}: {
+  operation: ApiOperation;
+  baseUrl: string;
+  token: string;
+}) {
   const body = operation.requestBody?.content["application/json"].schema;
   const tone = METHOD_TONES[operation.method as keyof typeof METHOD_TONES] ?? "slate";
   return (
@@ -41,7 +53,9 @@ export function OperationCard({ operation, baseUrl, token }: { operation: ApiOpe
             <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Parameters</h4>
             <FieldList
               schema={{
-                properties: Object.fromEntries(operation.parameters.map((p) => [`${p.name} (${p.in})`, p.schema ?? {}])),
+                properties: Object.fromEntries(
+                  operation.parameters.map((p) => [`${p.name} (${p.in})`, p.schema ?? {}]),
+                ),
                 required: operation.parameters.filter((p) => p.required).map((p) => `${p.name} (${p.in})`),
               }}
             />
@@ -53,7 +67,9 @@ export function OperationCard({ operation, baseUrl, token }: { operation: ApiOpe
             <FieldList schema={body} />
             <details className="mt-2">
               <summary className="cursor-pointer text-xs text-brand-700">JSON Schema</summary>
-              <pre className="mt-1 max-h-80 overflow-auto rounded-md bg-slate-50 p-3 text-xs">{JSON.stringify(body, null, 2)}</pre>
+              <pre className="mt-1 max-h-80 overflow-auto rounded-md bg-slate-50 p-3 text-xs">
+                {JSON.stringify(body, null, 2)}
+              </pre>
             </details>
           </section>
         )}

@@ -50,7 +50,12 @@ export function TryItForm({ operation, baseUrl, token }: { operation: ApiOperati
       } catch {
         // not JSON (e.g. 204): show as is
       }
-      setResult({ status: res.status, statusText: res.statusText, body: pretty, ms: Math.round(performance.now() - started) });
+      setResult({
+        status: res.status,
+        statusText: res.statusText,
+        body: pretty,
+        ms: Math.round(performance.now() - started),
+      });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : "The request failed");
     } finally {
@@ -71,7 +76,11 @@ export function TryItForm({ operation, baseUrl, token }: { operation: ApiOperati
       {operation.parameters.map((p) => (
         <div key={`${p.in}-${p.name}`} className="space-y-1">
           <label htmlFor={`${formId}-${p.name}`} className="block text-xs font-medium text-slate-700">
-            {p.name} <span className="font-normal text-slate-500">({p.in}{p.required ? ", required" : ""})</span>
+            {p.name}{" "}
+            <span className="font-normal text-slate-500">
+              ({p.in}
+              {p.required ? ", required" : ""})
+            </span>
           </label>
           <input
             id={`${formId}-${p.name}`}
@@ -111,7 +120,11 @@ export function TryItForm({ operation, baseUrl, token }: { operation: ApiOperati
             </span>{" "}
             in {result.ms} ms
           </p>
-          {result.body && <pre className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{result.body}</pre>}
+          {result.body && (
+            <pre className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+              {result.body}
+            </pre>
+          )}
         </div>
       )}
     </form>

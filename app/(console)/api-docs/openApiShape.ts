@@ -18,7 +18,10 @@ export const operationShape = z.object({
   tags: z.array(z.string()).default([]),
   parameters: z.array(parameterShape).default([]),
   requestBody: z
-    .object({ required: z.boolean().optional(), content: z.object({ "application/json": z.object({ schema: jsonSchemaNode }) }) })
+    .object({
+      required: z.boolean().optional(),
+      content: z.object({ "application/json": z.object({ schema: jsonSchemaNode }) }),
+    })
     .optional(),
   responses: z.record(z.string(), z.object({ description: z.string() }).loose()),
 });

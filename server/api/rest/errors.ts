@@ -52,13 +52,18 @@ export function errorFromProcedure(error: unknown, procedure: string): Response 
   const cause = error instanceof TRPCError ? error.cause : error;
   // Input parsing failed (tRPC wraps it as BAD_REQUEST) or a service re-parsed and failed.
   if (cause instanceof ZodError) {
-    return errorResponse(422, { code: "validation_failed", message: "The request has invalid fields", issues: zodIssues(cause) });
+    return errorResponse(422, {
+      code: "validation_failed",
+      message: "The request has invalid fields",
+      issues: zodIssues(cause),
+    });
   }
   if (error instanceof TRPCError) {
     const mapped = STATUS_BY_TRPC_CODE[error.code];
     if (mapped) {
       const [status, code] = mapped;
-      const issues = cause instanceof ConflictError && cause.field ? [{ field: cause.field, message: cause.message }] : undefined;
+      const issues =
+        cause instanceof ConflictError && cause.field ? [{ field: cause.field, message: cause.message }] : undefined;
       const stableCode = code === "limit_exceeded" && !(cause instanceof LimitError) ? "validation_failed" : code;
       return errorResponse(status, { code: stableCode, message: error.message, ...(issues ? { issues } : {}) });
     }

@@ -45,7 +45,8 @@ export function createRestHandler(options: { db: () => Db; rateLimit: RateLimit 
     }
 
     const match = matchRoute(request.method, path);
-    if (match.kind === "none") return errorResponse(404, { code: "not_found", message: `No operation at ${url.pathname}` });
+    if (match.kind === "none")
+      return errorResponse(404, { code: "not_found", message: `No operation at ${url.pathname}` });
     if (match.kind === "wrong-method") {
       return errorResponse(
         405,
@@ -57,7 +58,11 @@ export function createRestHandler(options: { db: () => Db; rateLimit: RateLimit 
     const db = options.db();
     const auth = await authenticateApiToken(db, request.headers.get("authorization"));
     if (!auth.ok) {
-      return errorResponse(401, { code: "unauthorized", message: REJECTION_MESSAGES[auth.reason] }, { "www-authenticate": "Bearer" });
+      return errorResponse(
+        401,
+        { code: "unauthorized", message: REJECTION_MESSAGES[auth.reason] },
+        { "www-authenticate": "Bearer" },
+      );
     }
     const decision = limiter.take(auth.principal.tokenId);
     if (!decision.allowed) {

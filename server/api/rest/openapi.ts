@@ -15,7 +15,9 @@ const ERROR_RESPONSES = {
   "403": errorRef("The token's role may not call this operation (`forbidden`)"),
   "404": errorRef("No such object in the token's scope (`not_found`)"),
   "409": errorRef("Conflicts with existing data (`conflict`); `issues` names the field"),
-  "422": errorRef("Invalid fields (`validation_failed`, per-field `issues`) or a tenant limit reached (`limit_exceeded`)"),
+  "422": errorRef(
+    "Invalid fields (`validation_failed`, per-field `issues`) or a tenant limit reached (`limit_exceeded`)",
+  ),
   "429": {
     ...errorRef("Rate limit for this token exceeded (`rate_limited`)"),
     headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },

@@ -47,7 +47,8 @@ export function procedureInputSchema(path: string): ObjectJsonSchema {
     const schema = z.toJSONSchema(parser, { io: "input", unrepresentable: "any" }) as JsonSchema;
     const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
     Object.assign(merged.properties, properties);
-    for (const name of (schema.required ?? []) as string[]) if (!merged.required.includes(name)) merged.required.push(name);
+    for (const name of (schema.required ?? []) as string[])
+      if (!merged.required.includes(name)) merged.required.push(name);
   }
   schemaCache.set(path, merged);
   return merged;

@@ -25,7 +25,10 @@ export class TokenBucketLimiter {
     const now = this.clock();
     this.sweep(now);
     const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, refilledAt: now };
-    const refilled = Math.min(this.limit.burst, bucket.tokens + ((now - bucket.refilledAt) / 1000) * this.limit.perSecond);
+    const refilled = Math.min(
+      this.limit.burst,
+      bucket.tokens + ((now - bucket.refilledAt) / 1000) * this.limit.perSecond,
+    );
     if (refilled >= 1) {
       this.buckets.set(key, { tokens: refilled - 1, refilledAt: now });
       return { allowed: true };

@@ -9,7 +9,11 @@ const MAX_BODY_BYTES = 1_000_000;
 
 function jsonTypes(schema: JsonSchema | undefined): string[] {
   if (!schema) return [];
-  const own = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === "string" ? [schema.type] : [];
+  const own = Array.isArray(schema.type)
+    ? (schema.type as string[])
+    : typeof schema.type === "string"
+      ? [schema.type]
+      : [];
   const alternatives = [...((schema.anyOf ?? []) as JsonSchema[]), ...((schema.oneOf ?? []) as JsonSchema[])];
   return [...own, ...alternatives.flatMap(jsonTypes)];
 }
@@ -17,7 +21,11 @@ function jsonTypes(schema: JsonSchema | undefined): string[] {
 // Query strings are untyped; the procedure's own schema says what each field should be.
 // A value that does not fit is passed on unchanged so validation names the field.
 function coerceScalar(value: string, types: string[]): unknown {
-  if ((types.includes("integer") || types.includes("number")) && value.trim() !== "" && Number.isFinite(Number(value))) {
+  if (
+    (types.includes("integer") || types.includes("number")) &&
+    value.trim() !== "" &&
+    Number.isFinite(Number(value))
+  ) {
     return Number(value);
   }
   if (types.includes("boolean") && (value === "true" || value === "false")) return value === "true";
@@ -49,16 +57,27 @@ async function bodyInput(request: Request): Promise<InputResult> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, response: errorResponse(400, { code: "malformed_json", message: "The request body is not valid JSON" }) };
+    return {
+      ok: false,
+      response: errorResponse(400, { code: "malformed_json", message: "The request body is not valid JSON" }),
+    };
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    return { ok: false, response: errorResponse(400, { code: "malformed_json", message: "The request body must be a JSON object" }) };
+    return {
+      ok: false,
+      response: errorResponse(400, { code: "malformed_json", message: "The request body must be a JSON object" }),
+    };
   }
   return { ok: true, input: parsed as Record<string, unknown> };
 }
 
 /** `{ ...query-or-body, ...preset, ...path }`: the URL, not the payload, decides which object and tenant. */
-export async function buildProcedureInput(route: RestRoute, params: Record<string, string>, url: URL, request: Request): Promise<InputResult> {
+export async function buildProcedureInput(
+  route: RestRoute,
+  params: Record<string, string>,
+  url: URL,
+  request: Request,
+): Promise<InputResult> {
   let fields: Record<string, unknown> = {};
   if (route.input === "query") fields = queryInput(url, procedureInputSchema(route.procedure).properties);
   if (route.input === "body") {

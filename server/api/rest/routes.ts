@@ -27,12 +27,55 @@ const tenantBase = "/domains/{domainId}";
 
 export const restRoutes: RestRoute[] = [
   // Tenants (platform tokens only)
-  { method: "GET", path: "/domains", procedure: "domains.list", tag: "Domains", summary: "List tenants (domains)", input: "query" },
-  { method: "POST", path: "/domains", procedure: "domains.create", tag: "Domains", summary: "Create a tenant", input: "body", created: true },
-  { method: "GET", path: "/domains/{id}", procedure: "domains.get", tag: "Domains", summary: "Get a tenant", input: "none" },
-  { method: "PATCH", path: "/domains/{id}", procedure: "domains.update", tag: "Domains", summary: "Update a tenant's name or limits", input: "body" },
-  { method: "POST", path: "/domains/{id}/suspend", procedure: "domains.suspend", tag: "Domains", summary: "Suspend a tenant", input: "none" },
-  { method: "POST", path: "/domains/{id}/resume", procedure: "domains.resume", tag: "Domains", summary: "Resume a suspended tenant", input: "none" },
+  {
+    method: "GET",
+    path: "/domains",
+    procedure: "domains.list",
+    tag: "Domains",
+    summary: "List tenants (domains)",
+    input: "query",
+  },
+  {
+    method: "POST",
+    path: "/domains",
+    procedure: "domains.create",
+    tag: "Domains",
+    summary: "Create a tenant",
+    input: "body",
+    created: true,
+  },
+  {
+    method: "GET",
+    path: "/domains/{id}",
+    procedure: "domains.get",
+    tag: "Domains",
+    summary: "Get a tenant",
+    input: "none",
+  },
+  {
+    method: "PATCH",
+    path: "/domains/{id}",
+    procedure: "domains.update",
+    tag: "Domains",
+    summary: "Update a tenant's name or limits",
+    input: "body",
+  },
+  {
+    method: "POST",
+    path: "/domains/{id}/suspend",
+    procedure: "domains.suspend",
+    tag: "Domains",
+    summary: "Suspend a tenant",
+    input: "none",
+  },
+  {
+    method: "POST",
+    path: "/domains/{id}/resume",
+    procedure: "domains.resume",
+    tag: "Domains",
+    summary: "Resume a suspended tenant",
+    input: "none",
+  },
   {
     method: "DELETE",
     path: "/domains/{id}",
@@ -43,7 +86,14 @@ export const restRoutes: RestRoute[] = [
   },
 
   // Extensions
-  { method: "GET", path: `${tenantBase}/extensions`, procedure: "extensions.list", tag: "Extensions", summary: "List extensions", input: "query" },
+  {
+    method: "GET",
+    path: `${tenantBase}/extensions`,
+    procedure: "extensions.list",
+    tag: "Extensions",
+    summary: "List extensions",
+    input: "query",
+  },
   {
     method: "POST",
     path: `${tenantBase}/extensions`,
@@ -53,8 +103,22 @@ export const restRoutes: RestRoute[] = [
     input: "body",
     created: true,
   },
-  { method: "GET", path: `${tenantBase}/extensions/{id}`, procedure: "extensions.get", tag: "Extensions", summary: "Get an extension", input: "none" },
-  { method: "PATCH", path: `${tenantBase}/extensions/{id}`, procedure: "extensions.update", tag: "Extensions", summary: "Update an extension", input: "body" },
+  {
+    method: "GET",
+    path: `${tenantBase}/extensions/{id}`,
+    procedure: "extensions.get",
+    tag: "Extensions",
+    summary: "Get an extension",
+    input: "none",
+  },
+  {
+    method: "PATCH",
+    path: `${tenantBase}/extensions/{id}`,
+    procedure: "extensions.update",
+    tag: "Extensions",
+    summary: "Update an extension",
+    input: "body",
+  },
   {
     method: "POST",
     path: `${tenantBase}/extensions/{id}/reset-sip-password`,
@@ -63,10 +127,24 @@ export const restRoutes: RestRoute[] = [
     summary: "Set or generate a new SIP password (returned once)",
     input: "body",
   },
-  { method: "DELETE", path: `${tenantBase}/extensions/{id}`, procedure: "extensions.delete", tag: "Extensions", summary: "Delete an extension", input: "none" },
+  {
+    method: "DELETE",
+    path: `${tenantBase}/extensions/{id}`,
+    procedure: "extensions.delete",
+    tag: "Extensions",
+    summary: "Delete an extension",
+    input: "none",
+  },
 
   // Phone numbers: the platform owns the pool and assigns numbers to tenants; tenants point them somewhere.
-  { method: "GET", path: "/numbers", procedure: "numbers.list", tag: "Phone numbers", summary: "List the number pool", input: "query" },
+  {
+    method: "GET",
+    path: "/numbers",
+    procedure: "numbers.list",
+    tag: "Phone numbers",
+    summary: "List the number pool",
+    input: "query",
+  },
   {
     method: "POST",
     path: "/numbers",
@@ -76,7 +154,14 @@ export const restRoutes: RestRoute[] = [
     input: "body",
     created: true,
   },
-  { method: "POST", path: "/numbers/assign", procedure: "numbers.assign", tag: "Phone numbers", summary: "Assign numbers to a tenant", input: "body" },
+  {
+    method: "POST",
+    path: "/numbers/assign",
+    procedure: "numbers.assign",
+    tag: "Phone numbers",
+    summary: "Assign numbers to a tenant",
+    input: "body",
+  },
   {
     method: "POST",
     path: "/numbers/unassign",
@@ -85,7 +170,14 @@ export const restRoutes: RestRoute[] = [
     summary: "Return numbers to the unassigned pool",
     input: "body",
   },
-  { method: "POST", path: "/numbers/delete", procedure: "numbers.delete", tag: "Phone numbers", summary: "Delete numbers from the pool", input: "body" },
+  {
+    method: "POST",
+    path: "/numbers/delete",
+    procedure: "numbers.delete",
+    tag: "Phone numbers",
+    summary: "Delete numbers from the pool",
+    input: "body",
+  },
   {
     method: "GET",
     path: `${tenantBase}/numbers`,
@@ -105,12 +197,41 @@ export const restRoutes: RestRoute[] = [
 
   // Trunks (platform-wide carrier gateways)
   { method: "GET", path: "/trunks", procedure: "trunks.list", tag: "Trunks", summary: "List trunks", input: "query" },
-  { method: "POST", path: "/trunks", procedure: "trunks.create", tag: "Trunks", summary: "Create a trunk", input: "body", created: true },
-  { method: "PUT", path: "/trunks/{id}", procedure: "trunks.update", tag: "Trunks", summary: "Replace a trunk's settings", input: "body" },
-  { method: "DELETE", path: "/trunks/{id}", procedure: "trunks.delete", tag: "Trunks", summary: "Delete a trunk", input: "none" },
+  {
+    method: "POST",
+    path: "/trunks",
+    procedure: "trunks.create",
+    tag: "Trunks",
+    summary: "Create a trunk",
+    input: "body",
+    created: true,
+  },
+  {
+    method: "PUT",
+    path: "/trunks/{id}",
+    procedure: "trunks.update",
+    tag: "Trunks",
+    summary: "Replace a trunk's settings",
+    input: "body",
+  },
+  {
+    method: "DELETE",
+    path: "/trunks/{id}",
+    procedure: "trunks.delete",
+    tag: "Trunks",
+    summary: "Delete a trunk",
+    input: "none",
+  },
 
   // Outbound routes: platform-wide ones, and a tenant's own (when the tenant is allowed them)
-  { method: "GET", path: "/outbound-routes", procedure: "routes.platform.list", tag: "Outbound routes", summary: "List platform routes", input: "query" },
+  {
+    method: "GET",
+    path: "/outbound-routes",
+    procedure: "routes.platform.list",
+    tag: "Outbound routes",
+    summary: "List platform routes",
+    input: "query",
+  },
   {
     method: "POST",
     path: "/outbound-routes",
@@ -171,7 +292,14 @@ export const restRoutes: RestRoute[] = [
   },
 
   // Ring groups
-  { method: "GET", path: `${tenantBase}/ring-groups`, procedure: "ringGroups.list", tag: "Ring groups", summary: "List ring groups", input: "query" },
+  {
+    method: "GET",
+    path: `${tenantBase}/ring-groups`,
+    procedure: "ringGroups.list",
+    tag: "Ring groups",
+    summary: "List ring groups",
+    input: "query",
+  },
   {
     method: "POST",
     path: `${tenantBase}/ring-groups`,
@@ -181,8 +309,22 @@ export const restRoutes: RestRoute[] = [
     input: "body",
     created: true,
   },
-  { method: "GET", path: `${tenantBase}/ring-groups/{id}`, procedure: "ringGroups.get", tag: "Ring groups", summary: "Get a ring group", input: "none" },
-  { method: "PUT", path: `${tenantBase}/ring-groups/{id}`, procedure: "ringGroups.update", tag: "Ring groups", summary: "Replace a ring group", input: "body" },
+  {
+    method: "GET",
+    path: `${tenantBase}/ring-groups/{id}`,
+    procedure: "ringGroups.get",
+    tag: "Ring groups",
+    summary: "Get a ring group",
+    input: "none",
+  },
+  {
+    method: "PUT",
+    path: `${tenantBase}/ring-groups/{id}`,
+    procedure: "ringGroups.update",
+    tag: "Ring groups",
+    summary: "Replace a ring group",
+    input: "body",
+  },
   {
     method: "DELETE",
     path: `${tenantBase}/ring-groups/{id}`,
@@ -193,14 +335,57 @@ export const restRoutes: RestRoute[] = [
   },
 
   // IVR menus
-  { method: "GET", path: `${tenantBase}/ivr-menus`, procedure: "ivrMenus.list", tag: "IVR menus", summary: "List IVR menus", input: "query" },
-  { method: "POST", path: `${tenantBase}/ivr-menus`, procedure: "ivrMenus.create", tag: "IVR menus", summary: "Create an IVR menu", input: "body", created: true },
-  { method: "GET", path: `${tenantBase}/ivr-menus/{id}`, procedure: "ivrMenus.get", tag: "IVR menus", summary: "Get an IVR menu", input: "none" },
-  { method: "PUT", path: `${tenantBase}/ivr-menus/{id}`, procedure: "ivrMenus.update", tag: "IVR menus", summary: "Replace an IVR menu", input: "body" },
-  { method: "DELETE", path: `${tenantBase}/ivr-menus/{id}`, procedure: "ivrMenus.delete", tag: "IVR menus", summary: "Delete an IVR menu", input: "none" },
+  {
+    method: "GET",
+    path: `${tenantBase}/ivr-menus`,
+    procedure: "ivrMenus.list",
+    tag: "IVR menus",
+    summary: "List IVR menus",
+    input: "query",
+  },
+  {
+    method: "POST",
+    path: `${tenantBase}/ivr-menus`,
+    procedure: "ivrMenus.create",
+    tag: "IVR menus",
+    summary: "Create an IVR menu",
+    input: "body",
+    created: true,
+  },
+  {
+    method: "GET",
+    path: `${tenantBase}/ivr-menus/{id}`,
+    procedure: "ivrMenus.get",
+    tag: "IVR menus",
+    summary: "Get an IVR menu",
+    input: "none",
+  },
+  {
+    method: "PUT",
+    path: `${tenantBase}/ivr-menus/{id}`,
+    procedure: "ivrMenus.update",
+    tag: "IVR menus",
+    summary: "Replace an IVR menu",
+    input: "body",
+  },
+  {
+    method: "DELETE",
+    path: `${tenantBase}/ivr-menus/{id}`,
+    procedure: "ivrMenus.delete",
+    tag: "IVR menus",
+    summary: "Delete an IVR menu",
+    input: "none",
+  },
 
   // Telephony nodes
-  { method: "GET", path: "/nodes", procedure: "cluster.nodes.list", tag: "Telephony nodes", summary: "List FreeSWITCH nodes", input: "none" },
+  {
+    method: "GET",
+    path: "/nodes",
+    procedure: "cluster.nodes.list",
+    tag: "Telephony nodes",
+    summary: "List FreeSWITCH nodes",
+    input: "none",
+  },
   {
     method: "POST",
     path: "/nodes",
@@ -210,7 +395,14 @@ export const restRoutes: RestRoute[] = [
     input: "body",
     created: true,
   },
-  { method: "PATCH", path: "/nodes/{id}", procedure: "cluster.nodes.update", tag: "Telephony nodes", summary: "Update a node", input: "body" },
+  {
+    method: "PATCH",
+    path: "/nodes/{id}",
+    procedure: "cluster.nodes.update",
+    tag: "Telephony nodes",
+    summary: "Update a node",
+    input: "body",
+  },
   {
     method: "POST",
     path: "/nodes/{id}/drain",
@@ -238,7 +430,14 @@ export const restRoutes: RestRoute[] = [
     input: "none",
     preset: { adminState: "MAINTENANCE" },
   },
-  { method: "DELETE", path: "/nodes/{id}", procedure: "cluster.nodes.delete", tag: "Telephony nodes", summary: "Remove a node", input: "none" },
+  {
+    method: "DELETE",
+    path: "/nodes/{id}",
+    procedure: "cluster.nodes.delete",
+    tag: "Telephony nodes",
+    summary: "Remove a node",
+    input: "none",
+  },
 
   // Domain ↔ node assignments
   {
@@ -267,10 +466,39 @@ export const restRoutes: RestRoute[] = [
   },
 
   // SIP proxies
-  { method: "GET", path: "/sip-proxies", procedure: "cluster.proxies.list", tag: "SIP proxies", summary: "List Kamailio proxies", input: "none" },
-  { method: "POST", path: "/sip-proxies", procedure: "cluster.proxies.create", tag: "SIP proxies", summary: "Add a Kamailio proxy", input: "body", created: true },
-  { method: "PATCH", path: "/sip-proxies/{id}", procedure: "cluster.proxies.update", tag: "SIP proxies", summary: "Update a proxy", input: "body" },
-  { method: "DELETE", path: "/sip-proxies/{id}", procedure: "cluster.proxies.delete", tag: "SIP proxies", summary: "Remove a proxy", input: "none" },
+  {
+    method: "GET",
+    path: "/sip-proxies",
+    procedure: "cluster.proxies.list",
+    tag: "SIP proxies",
+    summary: "List Kamailio proxies",
+    input: "none",
+  },
+  {
+    method: "POST",
+    path: "/sip-proxies",
+    procedure: "cluster.proxies.create",
+    tag: "SIP proxies",
+    summary: "Add a Kamailio proxy",
+    input: "body",
+    created: true,
+  },
+  {
+    method: "PATCH",
+    path: "/sip-proxies/{id}",
+    procedure: "cluster.proxies.update",
+    tag: "SIP proxies",
+    summary: "Update a proxy",
+    input: "body",
+  },
+  {
+    method: "DELETE",
+    path: "/sip-proxies/{id}",
+    procedure: "cluster.proxies.delete",
+    tag: "SIP proxies",
+    summary: "Remove a proxy",
+    input: "none",
+  },
 
   // Cluster
   {
@@ -283,7 +511,14 @@ export const restRoutes: RestRoute[] = [
   },
 
   // Audit log (read only)
-  { method: "GET", path: "/audit-log", procedure: "audit.list", tag: "Audit log", summary: "Search the platform audit log", input: "query" },
+  {
+    method: "GET",
+    path: "/audit-log",
+    procedure: "audit.list",
+    tag: "Audit log",
+    summary: "Search the platform audit log",
+    input: "query",
+  },
   {
     method: "GET",
     path: `${tenantBase}/audit-log`,

@@ -19,7 +19,12 @@ export function tokenApiContext(db: Db, principal: TokenPrincipal, ip: string | 
       name: label,
       memberships: [
         principal.domain
-          ? { role: "TENANT_ADMIN", domainId: principal.domain.id, domainName: principal.domain.name, extensionId: null }
+          ? {
+              role: "TENANT_ADMIN",
+              domainId: principal.domain.id,
+              domainName: principal.domain.name,
+              extensionId: null,
+            }
           : { role: "PLATFORM_ADMIN", domainId: null, domainName: null, extensionId: null },
       ],
     },

@@ -26,7 +26,9 @@ function status(token: ApiTokenView): { label: string; tone: "green" | "amber" |
   return { label: "Active", tone: "green" };
 }
 
-const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : "—");
+// Short forms keep the table readable at laptop width.
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 export function ApiTokensTable({ list, page, pageSize, onPage, showScope, emptyText, revoke }: Props) {
   const [confirming, setConfirming] = useState<ApiTokenView | null>(null);
@@ -48,7 +50,9 @@ export function ApiTokensTable({ list, page, pageSize, onPage, showScope, emptyT
 
   return (
     <>
-      <TableCard footer={list.data && <Pagination page={page} pageSize={pageSize} total={list.data.total} onPage={onPage} />}>
+      <TableCard
+        footer={list.data && <Pagination page={page} pageSize={pageSize} total={list.data.total} onPage={onPage} />}
+      >
         <thead>
           <tr>
             <Th>Name</Th>
@@ -58,7 +62,10 @@ export function ApiTokensTable({ list, page, pageSize, onPage, showScope, emptyT
             <Th>Last used</Th>
             <Th>Expires</Th>
             <Th>
-              <span className="sr-only">Actions</span>
+              {/* Positioned so the visually hidden label stays inside the table's scroll box on phones. */}
+              <span className="relative">
+                <span className="sr-only">Actions</span>
+              </span>
             </Th>
           </tr>
         </thead>
@@ -72,18 +79,25 @@ export function ApiTokensTable({ list, page, pageSize, onPage, showScope, emptyT
               <tr key={token.id} className="hover:bg-slate-50">
                 <Td className="font-medium text-slate-900">
                   {token.name}
-                  {token.createdBy && <span className="block text-xs font-normal text-slate-500">by {token.createdBy.email}</span>}
+                  {token.createdBy && (
+                    <span className="block text-xs font-normal text-slate-500">by {token.createdBy.email}</span>
+                  )}
                 </Td>
                 <Td className="font-mono text-xs">{token.prefix}…</Td>
                 {showScope && <Td>{token.domain ? token.domain.name : <Badge tone="blue">Platform</Badge>}</Td>}
                 <Td>
                   <Badge tone={s.tone}>{s.label}</Badge>
                 </Td>
-                <Td>{token.lastUsedAt ? when(token.lastUsedAt) : "Never"}</Td>
-                <Td>{token.expiresAt ? when(token.expiresAt) : "Never"}</Td>
+                <Td>{token.lastUsedAt ? dateTime.format(new Date(token.lastUsedAt)) : "Never"}</Td>
+                <Td>{token.expiresAt ? dateOnly.format(new Date(token.expiresAt)) : "Never"}</Td>
                 <Td className="text-right">
                   {!token.revokedAt && (
-                    <Button variant="ghost" size="sm" onClick={() => setConfirming(token)} aria-label={`Revoke ${token.name}`}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setConfirming(token)}
+                      aria-label={`Revoke ${token.name}`}
+                    >
                       Revoke
                     </Button>
                   )}

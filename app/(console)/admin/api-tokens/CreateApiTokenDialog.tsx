@@ -77,7 +77,10 @@ export function CreateApiTokenDialog({ open, onOpenChange, scopeDescription, cre
             Copy it now: it is shown only once and only a hash is stored. Send it as{" "}
             <code className="rounded bg-slate-100 px-1">Authorization: Bearer …</code>.
           </p>
-          <p data-testid="api-token" className="break-all rounded-lg bg-slate-50 p-4 font-mono text-sm text-slate-900 select-all">
+          <p
+            data-testid="api-token"
+            className="break-all rounded-lg bg-slate-50 p-4 font-mono text-sm text-slate-900 select-all"
+          >
             {created.token}
           </p>
           <div className="flex justify-end gap-2">
@@ -89,7 +92,13 @@ export function CreateApiTokenDialog({ open, onOpenChange, scopeDescription, cre
         </div>
       ) : (
         <form noValidate className="space-y-4" onSubmit={(e) => void submit(e)}>
-          <Field label="Name" placeholder="billing-sync" hint="Say which system uses it." error={errors.name?.message} {...form.register("name")} />
+          <Field
+            label="Name"
+            placeholder="billing-sync"
+            hint="Say which system uses it."
+            error={errors.name?.message}
+            {...form.register("name")}
+          />
           <div className="space-y-1">
             <label htmlFor={expiryId} className="block text-sm font-medium text-slate-700">
               Expires after
@@ -97,7 +106,9 @@ export function CreateApiTokenDialog({ open, onOpenChange, scopeDescription, cre
             <select
               id={expiryId}
               className={inputClass}
-              {...form.register("expiresInDays", { setValueAs: (v: string | number) => (v === "" ? undefined : Number(v)) })}
+              {...form.register("expiresInDays", {
+                setValueAs: (v: string | number) => (v === "" ? undefined : Number(v)),
+              })}
             >
               {EXPIRY_CHOICES.map((c) => (
                 <option key={c.label} value={c.value}>

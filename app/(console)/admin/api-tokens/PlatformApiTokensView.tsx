@@ -43,7 +43,11 @@ export function PlatformApiTokensView() {
         pageSize={TOKEN_PAGE_SIZE}
         onPage={filters.setPage}
         showScope
-        emptyText={filters.search ? "No token matches that search." : "No API tokens yet. Create one for each system that automates Switchboard."}
+        emptyText={
+          filters.search
+            ? "No token matches that search."
+            : "No API tokens yet. Create one for each system that automates Switchboard."
+        }
         revoke={(token) => revoke.mutateAsync({ id: token.id })}
       />
       <CreateApiTokenDialog

@@ -15,7 +15,11 @@ export function TokenFiltersBar({ filters }: { filters: TokenFilters }) {
         onChange={(e) => filters.setSearch(e.target.value)}
       />
       <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" checked={filters.includeInactive} onChange={(e) => filters.setIncludeInactive(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={filters.includeInactive}
+          onChange={(e) => filters.setIncludeInactive(e.target.checked)}
+        />
         Show revoked and expired
       </label>
       <Link href="/api-docs" className="ml-auto text-sm font-medium text-brand-700 hover:underline">

@@ -1,37 +1,24 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { CreateNodeInput, UpdateNodeInput } from "@/server/cluster/schemas";
 import { NodeFields } from "./NodeFields";
+import { XmlCurlSnippet } from "./XmlCurlSnippet";
 
 type Open = { open: boolean; onOpenChange: (open: boolean) => void };
 
-function DialogButtons({ busy, label, onCancel }: { busy: boolean; label: string; onCancel: () => void }) {
-  return (
-    <div className="flex justify-end gap-2 pt-2">
-      <Button type="button" variant="secondary" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" busy={busy}>
-        {label}
-      </Button>
-    </div>
-  );
-}
-
 export function CreateNodeDialog({ open, onOpenChange }: Open) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [secret, setSecret] = useState<{ user: string; secret: string } | null>(null);
   const form = useForm<z.input<typeof CreateNodeInput>, unknown, z.output<typeof CreateNodeInput>>({
     resolver: zodResolver(CreateNodeInput),
@@ -47,20 +34,15 @@ export function CreateNodeDialog({ open, onOpenChange }: Open) {
       allowedSources: [],
     },
   });
-  const create = useMutation(
-    trpc.cluster.nodes.create.mutationOptions({
-      onSuccess: async (result) => {
-        toast.success(`Node ${result.node.hostname} added`);
-        setSecret({ user: result.node.xmlCurlUser, secret: result.xmlCurlSecret });
-        form.reset();
-        await queryClient.invalidateQueries({ queryKey: trpc.cluster.nodes.list.queryKey() });
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const create = useToastMutation(trpc.cluster.nodes.create.mutationOptions(), {
+    success: (result) => `Node ${result.node.hostname} added`,
+    onDone: (result) => {
+      setSecret({ user: result.node.xmlCurlUser, secret: result.xmlCurlSecret });
+      form.reset();
+    },
+    invalidate: [trpc.cluster.nodes.list.queryKey()],
+    setError: form.setError,
+  });
   const close = (next: boolean) => {
     if (!next) setSecret(null);
     onOpenChange(next);
@@ -89,6 +71,7 @@ export function CreateNodeDialog({ open, onOpenChange }: Open) {
               </dd>
             </div>
           </dl>
+          <XmlCurlSnippet user={secret.user} secret={secret.secret} />
           <div className="flex justify-end">
             <Button onClick={() => close(false)}>Done</Button>
           </div>
@@ -106,7 +89,7 @@ export function CreateNodeDialog({ open, onOpenChange }: Open) {
             errors={errors}
             passwordHint="From event_socket.conf.xml."
           />
-          <DialogButtons busy={create.isPending} label="Add node" onCancel={() => close(false)} />
+          <DialogFooter submitLabel="Add node" busy={create.isPending} onCancel={() => close(false)} />
         </form>
       )}
     </Dialog>
@@ -117,7 +100,6 @@ export type EditableNode = z.input<typeof UpdateNodeInput> & { id: string; hostn
 
 export function EditNodeDialog({ node, onClose }: { node: EditableNode | null; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const form = useForm<z.input<typeof UpdateNodeInput>, unknown, z.output<typeof UpdateNodeInput>>({
     resolver: zodResolver(UpdateNodeInput),
     values: node
@@ -133,19 +115,12 @@ export function EditNodeDialog({ node, onClose }: { node: EditableNode | null; o
         }
       : { id: "" },
   });
-  const update = useMutation(
-    trpc.cluster.nodes.update.mutationOptions({
-      onSuccess: async (saved) => {
-        toast.success(`Node ${saved.hostname} saved`);
-        await queryClient.invalidateQueries({ queryKey: trpc.cluster.nodes.list.queryKey() });
-        onClose();
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const update = useToastMutation(trpc.cluster.nodes.update.mutationOptions(), {
+    success: (saved) => `Node ${saved.hostname} saved`,
+    onDone: onClose,
+    invalidate: [trpc.cluster.nodes.list.queryKey()],
+    setError: form.setError,
+  });
   return (
     <Dialog open={node !== null} onOpenChange={(o) => !o && onClose()} title={`Edit ${node?.hostname ?? ""}`}>
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => update.mutate(v))}>
@@ -156,7 +131,7 @@ export function EditNodeDialog({ node, onClose }: { node: EditableNode | null; o
           errors={form.formState.errors}
           passwordHint="Leave empty to keep the current one."
         />
-        <DialogButtons busy={update.isPending} label="Save node" onCancel={onClose} />
+        <DialogFooter submitLabel="Save node" busy={update.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,13 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { addNumberRangeSchema, MAX_RANGE } from "@/server/numbers/schemas";
@@ -17,35 +17,29 @@ type FormOutput = z.output<typeof addNumberRangeSchema>;
 
 export function AddRangeDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(addNumberRangeSchema),
     defaultValues: { from: "", to: "", description: "" },
   });
-  const add = useMutation(
-    trpc.numbers.addRange.mutationOptions({
-      onSuccess: async (result) => {
-        toast.success(`${result.created.toLocaleString()} number(s) added`);
-        if (result.duplicateCount > 0) {
-          const shown = result.duplicates.join(", ");
-          const more =
-            result.duplicateCount > result.duplicates.length
-              ? ` and ${result.duplicateCount - result.duplicates.length} more`
-              : "";
-          toast.warning(`${result.duplicateCount} already existed and were skipped: ${shown}${more}`, {
-            duration: 10_000,
-          });
-        }
-        await queryClient.invalidateQueries({ queryKey: trpc.numbers.list.queryKey() });
-        form.reset();
-        onOpenChange(false);
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const add = useToastMutation(trpc.numbers.addRange.mutationOptions(), {
+    success: (result) => `${result.created.toLocaleString()} number(s) added`,
+    onDone: (result) => {
+      if (result.duplicateCount > 0) {
+        const shown = result.duplicates.join(", ");
+        const more =
+          result.duplicateCount > result.duplicates.length
+            ? ` and ${result.duplicateCount - result.duplicates.length} more`
+            : "";
+        toast.warning(`${result.duplicateCount} already existed and were skipped: ${shown}${more}`, {
+          duration: 10_000,
+        });
+      }
+      form.reset();
+      onOpenChange(false);
+    },
+    invalidate: [trpc.numbers.list.queryKey()],
+    setError: form.setError,
+  });
   const errors = form.formState.errors;
   return (
     <Dialog
@@ -75,14 +69,7 @@ export function AddRangeDialog({ open, onOpenChange }: { open: boolean; onOpenCh
           error={errors.description?.message}
           {...form.register("description")}
         />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={add.isPending}>
-            Add numbers
-          </Button>
-        </div>
+        <DialogFooter submitLabel="Add numbers" busy={add.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

@@ -1,16 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { SelectField } from "@/components/forms/SelectField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { assignNumbersSchema } from "@/server/numbers/schemas";
-import { SelectField } from "../_components/SelectField";
 
 type FormInput = z.input<typeof assignNumbersSchema>;
 type FormOutput = z.output<typeof assignNumbersSchema>;
@@ -18,26 +17,20 @@ type Props = { ids: string[]; open: boolean; onOpenChange: (open: boolean) => vo
 
 export function AssignDialog({ ids, open, onOpenChange, onDone }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const tenants = useQuery({ ...trpc.domains.list.queryOptions({ pageSize: 200 }), enabled: open });
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(assignNumbersSchema),
     values: { ids, domainId: "" },
   });
-  const assign = useMutation(
-    trpc.numbers.assign.mutationOptions({
-      onSuccess: async (count) => {
-        toast.success(`${count} number(s) assigned`);
-        await queryClient.invalidateQueries({ queryKey: trpc.numbers.list.queryKey() });
-        onDone();
-        onOpenChange(false);
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const assign = useToastMutation(trpc.numbers.assign.mutationOptions(), {
+    success: (count) => `${count} number(s) assigned`,
+    onDone: () => {
+      onDone();
+      onOpenChange(false);
+    },
+    invalidate: [trpc.numbers.list.queryKey()],
+    setError: form.setError,
+  });
   return (
     <Dialog
       open={open}
@@ -54,14 +47,7 @@ export function AssignDialog({ ids, open, onOpenChange, onDone }: Props) {
             </option>
           ))}
         </SelectField>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={assign.isPending}>
-            Assign
-          </Button>
-        </div>
+        <DialogFooter submitLabel="Assign" busy={assign.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

@@ -1,18 +1,18 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/forms/ConfirmDialog";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
+import { AccessNotice } from "@/components/ui/AccessNotice";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { inputClass } from "@/components/ui/Field";
+import { DataTable } from "@/components/ui/DataTable";
+import { FilterInput, FilterSelect, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pagination } from "@/components/ui/Pagination";
-import { EmptyRow, TableCard, Td, Th } from "@/components/ui/Table";
+import { useListFilters } from "@/components/ui/useListFilters";
 import { DESTINATION_LABELS } from "@/server/shared/destination";
-import { AccessNotice } from "../_components/AccessNotice";
-import { ConfirmDialog } from "../_components/ConfirmDialog";
 import { AddRangeDialog } from "./AddRangeDialog";
 import { AssignDialog } from "./AssignDialog";
 
@@ -21,48 +21,41 @@ type Status = "" | "assigned" | "unassigned";
 
 export function NumbersView() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState<Status>("");
-  const [domainId, setDomainId] = useState("");
-  const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // A selection made under other filters may hold numbers no longer shown: drop it.
+  const { filters, setFilter, active, page, setPage } = useListFilters<{ search: string; status: Status; domainId: string }>(
+    { search: "", status: "", domainId: "" },
+    () => setSelected(new Set()),
+  );
   const [dialog, setDialog] = useState<"add" | "assign" | "unassign" | "delete" | null>(null);
   const tenants = useQuery(trpc.domains.list.queryOptions({ pageSize: 200 }));
   const list = useQuery(
     trpc.numbers.list.queryOptions({
       page,
       pageSize: PAGE_SIZE,
-      search: search || undefined,
-      status: status || undefined,
-      domainId: domainId || undefined,
+      search: filters.search || undefined,
+      status: filters.status || undefined,
+      domainId: filters.domainId || undefined,
     }),
   );
-  const done = async (message: string) => {
-    toast.success(message);
-    setSelected(new Set());
-    setDialog(null);
-    await queryClient.invalidateQueries({ queryKey: trpc.numbers.list.queryKey() });
+  const bulk = {
+    onDone: () => {
+      setSelected(new Set());
+      setDialog(null);
+    },
+    invalidate: [trpc.numbers.list.queryKey()],
   };
-  const unassign = useMutation(
-    trpc.numbers.unassign.mutationOptions({
-      onSuccess: (n) => done(`${n} number(s) unassigned`),
-      onError: (e) => toast.error(e.message),
-    }),
-  );
-  const remove = useMutation(
-    trpc.numbers.delete.mutationOptions({
-      onSuccess: (n) => done(`${n} number(s) deleted`),
-      onError: (e) => toast.error(e.message),
-    }),
-  );
+  const unassign = useToastMutation(trpc.numbers.unassign.mutationOptions(), {
+    ...bulk,
+    success: (n) => `${n} number(s) unassigned`,
+  });
+  const remove = useToastMutation(trpc.numbers.delete.mutationOptions(), {
+    ...bulk,
+    success: (n) => `${n} number(s) deleted`,
+  });
 
   if (list.error) return <AccessNotice code={list.error.data?.code} />;
 
-  const filtersChanged = () => {
-    setPage(1);
-    setSelected(new Set());
-  };
   const items = list.data?.items ?? [];
   const allOnPage = items.length > 0 && items.every((n) => selected.has(n.id));
   const toggle = (id: string) =>
@@ -81,51 +74,32 @@ export function NumbersView() {
         description="DIDs owned by the platform. Assign them to tenants; tenant admins choose where they ring."
         actions={<Button onClick={() => setDialog("add")}>Add numbers</Button>}
       />
-      <div className="mb-4 flex flex-wrap gap-3">
-        <input
-          className={`${inputClass} max-w-xs`}
+      <ListFilters>
+        <FilterInput
+          label="Search numbers"
           placeholder="Search number or description"
-          aria-label="Search numbers"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            filtersChanged();
-          }}
+          value={filters.search}
+          onChange={(v) => setFilter("search", v)}
         />
-        <div className="w-full sm:w-48">
-          <select
-            className={inputClass}
-            aria-label="Assignment"
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as Status);
-              filtersChanged();
-            }}
-          >
-            <option value="">All numbers</option>
-            <option value="assigned">Assigned</option>
-            <option value="unassigned">Unassigned</option>
-          </select>
-        </div>
-        <div className="w-full sm:w-56">
-          <select
-            className={inputClass}
-            aria-label="Tenant"
-            value={domainId}
-            onChange={(e) => {
-              setDomainId(e.target.value);
-              filtersChanged();
-            }}
-          >
-            <option value="">Any tenant</option>
-            {tenants.data?.items.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+        <FilterSelect
+          label="Assignment"
+          anyLabel="All numbers"
+          value={filters.status}
+          onChange={(v) => setFilter("status", v as Status)}
+          options={[
+            { value: "assigned", label: "Assigned" },
+            { value: "unassigned", label: "Unassigned" },
+          ]}
+        />
+        <FilterSelect
+          label="Tenant"
+          anyLabel="Any tenant"
+          className="w-full sm:w-56"
+          value={filters.domainId}
+          onChange={(v) => setFilter("domainId", v)}
+          options={tenants.data?.items.map((d) => ({ value: d.id, label: d.displayName })) ?? []}
+        />
+      </ListFilters>
       {selected.size > 0 && (
         <div
           className="mb-3 flex flex-wrap items-center gap-2 rounded-lg bg-brand-50 px-4 py-2 text-sm"
@@ -147,60 +121,48 @@ export function NumbersView() {
           </Button>
         </div>
       )}
-      <TableCard
-        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
-      >
-        <thead>
-          <tr>
-            <Th>
+      <DataTable
+        noun="numbers"
+        rows={list.data?.items}
+        rowKey={(n) => n.id}
+        loading={list.isPending}
+        empty={active ? "No number matches these filters." : "No numbers yet. Add the DIDs your carrier gave you."}
+        pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
+        columns={[
+          {
+            header: (
               <input
                 type="checkbox"
                 aria-label="Select all on this page"
                 checked={allOnPage}
                 onChange={() => setSelected(allOnPage ? new Set() : new Set(items.map((n) => n.id)))}
               />
-            </Th>
-            <Th>Number</Th>
-            <Th>Tenant</Th>
-            <Th>Rings</Th>
-            <Th>Description</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.isPending && <EmptyRow colSpan={5}>Loading numbers…</EmptyRow>}
-          {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={5}>
-              {search || status || domainId
-                ? "No number matches these filters."
-                : "No numbers yet. Add the DIDs your carrier gave you."}
-            </EmptyRow>
-          )}
-          {items.map((n) => (
-            <tr key={n.id} className="hover:bg-slate-50">
-              <Td>
-                <input
-                  type="checkbox"
-                  aria-label={`Select ${n.e164}`}
-                  checked={selected.has(n.id)}
-                  onChange={() => toggle(n.id)}
-                />
-              </Td>
-              <Td className="font-mono font-medium">{n.e164}</Td>
-              <Td>{n.domain ? n.domain.displayName : <Badge>Unassigned</Badge>}</Td>
-              <Td>
-                {n.destType ? (
-                  `${DESTINATION_LABELS[n.destType]} ${n.destTarget ?? ""}`
-                ) : n.domain ? (
-                  <Badge tone="amber">Not set</Badge>
-                ) : (
-                  "—"
-                )}
-              </Td>
-              <Td className="text-slate-500">{n.description ?? ""}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </TableCard>
+            ),
+            cell: (n) => (
+              <input
+                type="checkbox"
+                aria-label={`Select ${n.e164}`}
+                checked={selected.has(n.id)}
+                onChange={() => toggle(n.id)}
+              />
+            ),
+          },
+          { header: "Number", className: "font-mono font-medium", cell: (n) => n.e164 },
+          { header: "Tenant", cell: (n) => (n.domain ? n.domain.displayName : <Badge>Unassigned</Badge>) },
+          {
+            header: "Rings",
+            cell: (n) =>
+              n.destType ? (
+                `${DESTINATION_LABELS[n.destType]} ${n.destTarget ?? ""}`
+              ) : n.domain ? (
+                <Badge tone="amber">Not set</Badge>
+              ) : (
+                "—"
+              ),
+          },
+          { header: "Description", className: "text-slate-500", cell: (n) => n.description ?? "" },
+        ]}
+      />
       <AddRangeDialog open={dialog === "add"} onOpenChange={(o) => setDialog(o ? "add" : null)} />
       <AssignDialog
         ids={ids}

@@ -1,17 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { CheckboxField } from "@/components/forms/CheckboxField";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { UpdateSipProxyInput } from "@/server/cluster/schemas";
-import { CheckboxField } from "../_components/CheckboxField";
 
 export type ProxyRow = { id: string; name: string; rpcUrl: string; rpcUsername: string | null; enabled: boolean };
 type FormInput = z.input<typeof UpdateSipProxyInput>;
@@ -26,25 +25,21 @@ const blank: FormInput = { id: "new", name: "", rpcUrl: "", rpcUsername: "", rpc
  */
 export function ProxyDialog({ proxy, open, onOpenChange }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(UpdateSipProxyInput),
     values: proxy ? { ...proxy, rpcUsername: proxy.rpcUsername ?? "", rpcPassword: undefined } : blank,
   });
-  const callbacks = {
-    onSuccess: async (saved: { name: string }) => {
-      toast.success(`Proxy ${saved.name} saved; it is brought up to date now`);
-      await queryClient.invalidateQueries({ queryKey: trpc.cluster.proxies.list.queryKey() });
+  const feedback = {
+    success: (saved: { name: string }) => `Proxy ${saved.name} saved; it is brought up to date now`,
+    onDone: () => {
       form.reset();
       onOpenChange(false);
     },
-    onError: (error: unknown) => {
-      const message = applyServerErrors(error, form.setError);
-      if (message) toast.error(message);
-    },
+    invalidate: [trpc.cluster.proxies.list.queryKey()],
+    setError: form.setError,
   };
-  const create = useMutation(trpc.cluster.proxies.create.mutationOptions(callbacks));
-  const update = useMutation(trpc.cluster.proxies.update.mutationOptions(callbacks));
+  const create = useToastMutation(trpc.cluster.proxies.create.mutationOptions(), feedback);
+  const update = useToastMutation(trpc.cluster.proxies.update.mutationOptions(), feedback);
   const submit = ({ id, ...values }: FormOutput) => {
     const fields = { ...values, rpcUsername: values.rpcUsername || null };
     if (proxy) update.mutate({ ...fields, id });
@@ -83,14 +78,7 @@ export function ProxyDialog({ proxy, open, onOpenChange }: Props) {
           />
         </div>
         <CheckboxField label="Enabled" {...form.register("enabled")} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending || update.isPending}>
-            {proxy ? "Save proxy" : "Add proxy"}
-          </Button>
-        </div>
+        <DialogFooter submitLabel={proxy ? "Save proxy" : "Add proxy"} busy={create.isPending || update.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

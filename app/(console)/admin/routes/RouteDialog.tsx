@@ -4,12 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/serverErrors";
-import { Button } from "@/components/ui/Button";
+import { CheckboxField } from "@/components/forms/CheckboxField";
+import { DialogFooter } from "@/components/forms/DialogFooter";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { createRouteSchema } from "@/server/routes/schemas";
 import type { RouteView, TrunkChoice } from "@/server/routes/service";
-import { CheckboxField } from "../_components/CheckboxField";
 import { TrunkOrderField } from "./TrunkOrderField";
 
 type FormInput = z.input<typeof createRouteSchema>;
@@ -109,14 +109,7 @@ export function RouteDialog({ route, open, onOpenChange, choices, busy, onSave, 
           error={errors.trunkIds?.message}
         />
         <CheckboxField label="Enabled" {...form.register("enabled")} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={busy}>
-            {route ? "Save route" : "Create route"}
-          </Button>
-        </div>
+        <DialogFooter submitLabel={route ? "Save route" : "Create route"} busy={busy} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

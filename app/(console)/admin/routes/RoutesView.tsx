@@ -3,15 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/forms/ConfirmDialog";
 import { useTRPC } from "@/components/providers/trpc";
+import { AccessNotice } from "@/components/ui/AccessNotice";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { DataTable } from "@/components/ui/DataTable";
+import { EditDeleteButtons } from "@/components/ui/EditDeleteButtons";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pagination } from "@/components/ui/Pagination";
-import { EmptyRow, TableCard, Td, Th } from "@/components/ui/Table";
 import type { RouteView } from "@/server/routes/service";
-import { AccessNotice } from "../_components/AccessNotice";
-import { ConfirmDialog } from "../_components/ConfirmDialog";
 import { RouteDialog, type RouteFormOutput } from "./RouteDialog";
 
 const PAGE_SIZE = 50;
@@ -100,60 +100,41 @@ export function RoutesView({ domainId }: { domainId: string | null }) {
           Your provider has not enabled tenant outbound routes for this domain; calls use the provider&apos;s routes.
         </p>
       )}
-      <TableCard
-        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
-      >
-        <thead>
-          <tr>
-            <Th>Priority</Th>
-            <Th>Name</Th>
-            <Th>Pattern</Th>
-            <Th>Rewrite</Th>
-            <Th>Trunks</Th>
-            <Th>Status</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.isPending && <EmptyRow colSpan={7}>Loading routes…</EmptyRow>}
-          {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={7}>
-              {editable ? "No routes yet. Create one so outside calls can leave." : "No routes of your own."}
-            </EmptyRow>
-          )}
-          {list.data?.items.map((r) => (
-            <tr key={r.id} className="hover:bg-slate-50">
-              <Td>{r.priority}</Td>
-              <Td className="font-medium">{r.name}</Td>
-              <Td className="font-mono">{r.pattern}</Td>
-              <Td className="text-xs">
+      <DataTable
+        noun="routes"
+        rows={list.data?.items}
+        rowKey={(r) => r.id}
+        loading={list.isPending}
+        empty={editable ? "No routes yet. Create one so outside calls can leave." : "No routes of your own."}
+        pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
+        columns={[
+          { header: "Priority", cell: (r) => r.priority },
+          { header: "Name", className: "font-medium", cell: (r) => r.name },
+          { header: "Pattern", className: "font-mono", cell: (r) => r.pattern },
+          {
+            header: "Rewrite",
+            className: "text-xs",
+            cell: (r) => (
+              <>
                 {r.stripDigits > 0 && `strip ${r.stripDigits} `}
                 {r.prepend && `prepend ${r.prepend}`}
                 {r.callerIdNumber && <span className="block">CID {r.callerIdNumber}</span>}
                 {r.stripDigits === 0 && !r.prepend && !r.callerIdNumber && "—"}
-              </Td>
-              <Td>{r.trunks.map((t) => t.trunk.name).join(" → ")}</Td>
-              <Td>
-                <Badge tone={r.enabled ? "green" : "slate"}>{r.enabled ? "Enabled" : "Disabled"}</Badge>
-              </Td>
-              <Td>
-                {editable && (
-                  <div className="flex justify-end gap-2">
-                    <Button size="sm" variant="secondary" onClick={() => open(r)}>
-                      Edit
-                    </Button>
-                    <Button size="sm" variant="ghost" onClick={() => setDeleting(r)} aria-label={`Delete ${r.name}`}>
-                      Delete
-                    </Button>
-                  </div>
-                )}
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </TableCard>
+              </>
+            ),
+          },
+          { header: "Trunks", cell: (r) => r.trunks.map((t) => t.trunk.name).join(" → ") },
+          {
+            header: "Status",
+            cell: (r) => <Badge tone={r.enabled ? "green" : "slate"}>{r.enabled ? "Enabled" : "Disabled"}</Badge>,
+          },
+        ]}
+        actions={(r) =>
+          editable && (
+            <EditDeleteButtons name={r.name} nameEdit={false} onEdit={() => open(r)} onDelete={() => setDeleting(r)} />
+          )
+        }
+      />
       <RouteDialog
         route={editing}
         open={dialogOpen}

@@ -1,14 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { createDomainSchema } from "@/server/domains/schemas";
@@ -18,26 +17,20 @@ type FormOutput = z.output<typeof createDomainSchema>;
 
 export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [withAdmin, setWithAdmin] = useState(true);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createDomainSchema),
     defaultValues: { name: "", displayName: "", maxExtensions: 100, maxConcurrentCalls: 10, allowTenantRoutes: false },
   });
-  const create = useMutation(
-    trpc.domains.create.mutationOptions({
-      onSuccess: async (domain) => {
-        toast.success(`Tenant ${domain.name} created`);
-        await queryClient.invalidateQueries({ queryKey: trpc.domains.list.queryKey() });
-        form.reset();
-        onOpenChange(false);
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const create = useToastMutation(trpc.domains.create.mutationOptions(), {
+    success: (domain) => `Tenant ${domain.name} created`,
+    onDone: () => {
+      form.reset();
+      onOpenChange(false);
+    },
+    invalidate: [trpc.domains.list.queryKey()],
+    setError: form.setError,
+  });
   const errors = form.formState.errors;
 
   return (
@@ -81,14 +74,7 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
             />
           </fieldset>
         )}
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending}>
-            Create tenant
-          </Button>
-        </div>
+        <DialogFooter submitLabel="Create tenant" busy={create.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

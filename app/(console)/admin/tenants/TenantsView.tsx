@@ -6,18 +6,21 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { inputClass } from "@/components/ui/Field";
+import { DataTable } from "@/components/ui/DataTable";
+import { FilterInput, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pagination } from "@/components/ui/Pagination";
-import { EmptyRow, TableCard, Td, Th } from "@/components/ui/Table";
+import { useListFilters } from "@/components/ui/useListFilters";
 import { CreateTenantDialog } from "./CreateTenantDialog";
+
+const PAGE_SIZE = 25;
 
 export function TenantsView() {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const { filters, setFilter, page, setPage } = useListFilters({ search: "" });
   const [creating, setCreating] = useState(false);
-  const list = useQuery(trpc.domains.list.queryOptions({ page, pageSize: 25, search: search || undefined }));
+  const list = useQuery(
+    trpc.domains.list.queryOptions({ page, pageSize: PAGE_SIZE, search: filters.search || undefined }),
+  );
 
   return (
     <>
@@ -26,55 +29,44 @@ export function TenantsView() {
         description="Each tenant is one SIP domain with its own extensions, numbers and users."
         actions={<Button onClick={() => setCreating(true)}>New tenant</Button>}
       />
-      <div className="mb-4 max-w-sm">
-        <input
-          className={inputClass}
+      <ListFilters>
+        <FilterInput
+          label="Search tenants"
           placeholder="Search by domain or name"
-          aria-label="Search tenants"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
+          value={filters.search}
+          onChange={(v) => setFilter("search", v)}
         />
-      </div>
-      <TableCard
-        footer={list.data && <Pagination page={page} pageSize={25} total={list.data.total} onPage={setPage} />}
-      >
-        <thead>
-          <tr>
-            <Th>Domain</Th>
-            <Th>Name</Th>
-            <Th>Status</Th>
-            <Th>Extensions</Th>
-            <Th>Numbers</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.isPending && <EmptyRow colSpan={5}>Loading tenants…</EmptyRow>}
-          {list.isError && <EmptyRow colSpan={5}>Could not load tenants: {list.error.message}</EmptyRow>}
-          {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={5}>{search ? "No tenant matches that search." : "No tenants yet. Create the first one."}</EmptyRow>
-          )}
-          {list.data?.items.map((d) => (
-            <tr key={d.id} className="hover:bg-slate-50">
-              <Td>
-                <Link href={`/admin/tenants/${d.id}`} className="font-medium text-brand-700 hover:underline">
-                  {d.name}
-                </Link>
-              </Td>
-              <Td>{d.displayName}</Td>
-              <Td>
-                <Badge tone={d.status === "ACTIVE" ? "green" : "amber"}>{d.status === "ACTIVE" ? "Active" : "Suspended"}</Badge>
-              </Td>
-              <Td>
-                {d._count.extensions} / {d.maxExtensions}
-              </Td>
-              <Td>{d._count.phoneNumbers}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </TableCard>
+      </ListFilters>
+      <DataTable
+        noun="tenants"
+        rows={list.data?.items}
+        rowKey={(d) => d.id}
+        loading={list.isPending}
+        error={list.error?.message}
+        empty={filters.search ? "No tenant matches that search." : "No tenants yet. Create the first one."}
+        pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
+        columns={[
+          {
+            header: "Domain",
+            cell: (d) => (
+              <Link href={`/admin/tenants/${d.id}`} className="font-medium text-brand-700 hover:underline">
+                {d.name}
+              </Link>
+            ),
+          },
+          { header: "Name", cell: (d) => d.displayName },
+          {
+            header: "Status",
+            cell: (d) => (
+              <Badge tone={d.status === "ACTIVE" ? "green" : "amber"}>
+                {d.status === "ACTIVE" ? "Active" : "Suspended"}
+              </Badge>
+            ),
+          },
+          { header: "Extensions", cell: (d) => `${d._count.extensions} / ${d.maxExtensions}` },
+          { header: "Numbers", cell: (d) => d._count.phoneNumbers },
+        ]}
+      />
       <CreateTenantDialog open={creating} onOpenChange={setCreating} />
     </>
   );

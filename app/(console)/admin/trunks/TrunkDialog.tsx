@@ -1,20 +1,19 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { CheckboxField } from "@/components/forms/CheckboxField";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { SelectField } from "@/components/forms/SelectField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { createTrunkSchema } from "@/server/trunks/schemas";
 import type { TrunkView } from "@/server/trunks/service";
-import { CheckboxField } from "../_components/CheckboxField";
-import { SelectField } from "../_components/SelectField";
 
 type FormInput = z.input<typeof createTrunkSchema>;
 type FormOutput = z.output<typeof createTrunkSchema>;
@@ -38,27 +37,23 @@ const blank: FormInput = {
 /** Create or edit a trunk. The password is write-only: empty keeps the stored one. */
 export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [removePassword, setRemovePassword] = useState(false);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createTrunkSchema),
     values: trunk ? { ...trunk, realm: trunk.realm ?? "", username: trunk.username ?? "", password: undefined } : blank,
   });
-  const callbacks = {
-    onSuccess: async (saved: TrunkView) => {
-      toast.success(`Trunk ${saved.name} saved; nodes reload it now`);
-      await queryClient.invalidateQueries({ queryKey: trpc.trunks.list.queryKey() });
+  const feedback = {
+    success: (saved: TrunkView) => `Trunk ${saved.name} saved; nodes reload it now`,
+    onDone: () => {
       setRemovePassword(false);
       form.reset();
       onOpenChange(false);
     },
-    onError: (error: unknown) => {
-      const message = applyServerErrors(error, form.setError);
-      if (message) toast.error(message);
-    },
+    invalidate: [trpc.trunks.list.queryKey()],
+    setError: form.setError,
   };
-  const create = useMutation(trpc.trunks.create.mutationOptions(callbacks));
-  const update = useMutation(trpc.trunks.update.mutationOptions(callbacks));
+  const create = useToastMutation(trpc.trunks.create.mutationOptions(), feedback);
+  const update = useToastMutation(trpc.trunks.update.mutationOptions(), feedback);
   const errors = form.formState.errors;
 
   const submit = (values: FormOutput) => {
@@ -146,14 +141,7 @@ export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
           <CheckboxField label="Send caller ID in the From header" {...form.register("callerIdInFrom")} />
           <CheckboxField label="Enabled" {...form.register("enabled")} />
         </div>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending || update.isPending}>
-            {trunk ? "Save trunk" : "Create trunk"}
-          </Button>
-        </div>
+        <DialogFooter submitLabel={trunk ? "Save trunk" : "Create trunk"} busy={create.isPending || update.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

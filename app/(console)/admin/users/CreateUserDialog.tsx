@@ -1,13 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { createUserSchema } from "@/server/users/schemas";
@@ -25,7 +24,6 @@ type Props = {
 
 export function CreateUserDialog({ open, onOpenChange, initialMemberships, title = "New user" }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createUserSchema),
     values: {
@@ -35,20 +33,15 @@ export function CreateUserDialog({ open, onOpenChange, initialMemberships, title
       memberships: initialMemberships ?? [{ role: "TENANT_ADMIN", domainId: "", extensionId: "" }],
     },
   });
-  const create = useMutation(
-    trpc.users.platform.create.mutationOptions({
-      onSuccess: async (user) => {
-        toast.success(`${user.email} can sign in now`);
-        await queryClient.invalidateQueries({ queryKey: trpc.users.platform.list.queryKey() });
-        form.reset();
-        onOpenChange(false);
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const create = useToastMutation(trpc.users.platform.create.mutationOptions(), {
+    success: (user) => `${user.email} can sign in now`,
+    onDone: () => {
+      form.reset();
+      onOpenChange(false);
+    },
+    invalidate: [trpc.users.platform.list.queryKey()],
+    setError: form.setError,
+  });
   const errors = form.formState.errors;
   const memberships = useWatch({ control: form.control, name: "memberships" });
   return (
@@ -82,14 +75,7 @@ export function CreateUserDialog({ open, onOpenChange, initialMemberships, title
           onChange={(rows) => form.setValue("memberships", rows, { shouldValidate: form.formState.isSubmitted })}
           errors={errors.memberships}
         />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending}>
-            Create user
-          </Button>
-        </div>
+        <DialogFooter submitLabel="Create user" busy={create.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { FieldErrors } from "react-hook-form";
 import type { z } from "zod";
+import { SelectField } from "@/components/forms/SelectField";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import type { membershipSchema } from "@/server/users/schemas";
-import { SelectField } from "../_components/SelectField";
 import { ROLE_LABELS } from "./roleLabels";
 
 export type MembershipRow = z.input<typeof membershipSchema>;

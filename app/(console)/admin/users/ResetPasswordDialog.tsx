@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/serverErrors";
-import { Button } from "@/components/ui/Button";
+import { DialogFooter } from "@/components/forms/DialogFooter";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { resetUserPasswordSchema } from "@/server/users/schemas";
@@ -45,14 +45,7 @@ export function ResetPasswordDialog({ user, onClose, busy, onReset, onError }: P
           error={form.formState.errors.password?.message}
           {...form.register("password")}
         />
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={busy}>
-            Set password
-          </Button>
-        </div>
+        <DialogFooter submitLabel="Set password" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,13 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import type { UserView } from "@/server/users/service";
 import { setMembershipsSchema } from "@/server/users/schemas";
@@ -18,7 +17,6 @@ type FormOutput = z.output<typeof setMembershipsSchema>;
 
 export function RolesDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(setMembershipsSchema),
     values: {
@@ -31,19 +29,12 @@ export function RolesDialog({ user, onClose }: { user: UserView | null; onClose:
     },
   });
   const memberships = useWatch({ control: form.control, name: "memberships" });
-  const save = useMutation(
-    trpc.users.platform.setMemberships.mutationOptions({
-      onSuccess: async (saved) => {
-        toast.success(`Roles of ${saved.email} saved`);
-        await queryClient.invalidateQueries({ queryKey: trpc.users.platform.list.queryKey() });
-        onClose();
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const save = useToastMutation(trpc.users.platform.setMemberships.mutationOptions(), {
+    success: (saved) => `Roles of ${saved.email} saved`,
+    onDone: onClose,
+    invalidate: [trpc.users.platform.list.queryKey()],
+    setError: form.setError,
+  });
   return (
     <Dialog
       open={user !== null}
@@ -57,14 +48,7 @@ export function RolesDialog({ user, onClose }: { user: UserView | null; onClose:
           onChange={(rows) => form.setValue("memberships", rows, { shouldValidate: form.formState.isSubmitted })}
           errors={form.formState.errors.memberships}
         />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={save.isPending}>
-            Save roles
-          </Button>
-        </div>
+        <DialogFooter submitLabel="Save roles" busy={save.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

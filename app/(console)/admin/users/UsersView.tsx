@@ -1,18 +1,19 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/forms/ConfirmDialog";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
+import { AccessNotice } from "@/components/ui/AccessNotice";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { inputClass } from "@/components/ui/Field";
+import { DataTable } from "@/components/ui/DataTable";
+import { FilterInput, FilterSelect, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pagination } from "@/components/ui/Pagination";
-import { EmptyRow, TableCard, Td, Th } from "@/components/ui/Table";
+import { useListFilters } from "@/components/ui/useListFilters";
 import type { UserView } from "@/server/users/service";
-import { AccessNotice } from "../_components/AccessNotice";
-import { ConfirmDialog } from "../_components/ConfirmDialog";
 import { CreateUserDialog } from "./CreateUserDialog";
 import { ResetPasswordDialog } from "./ResetPasswordDialog";
 import { RolesDialog } from "./RolesDialog";
@@ -23,10 +24,10 @@ type RoleFilter = "" | keyof typeof ROLE_LABELS;
 
 export function UsersView() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [search, setSearch] = useState("");
-  const [role, setRole] = useState<RoleFilter>("");
-  const [page, setPage] = useState(1);
+  const { filters, setFilter, page, setPage } = useListFilters<{ search: string; role: RoleFilter }>({
+    search: "",
+    role: "",
+  });
   const [creating, setCreating] = useState(false);
   const [editingRoles, setEditingRoles] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
@@ -35,21 +36,15 @@ export function UsersView() {
     trpc.users.platform.list.queryOptions({
       page,
       pageSize: PAGE_SIZE,
-      search: search || undefined,
-      role: role || undefined,
+      search: filters.search || undefined,
+      role: filters.role || undefined,
     }),
   );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.platform.list.queryKey() });
-  const setDisabled = useMutation(
-    trpc.users.platform.setDisabled.mutationOptions({
-      onSuccess: async (user) => {
-        toast.success(`${user.email} ${user.disabled ? "disabled" : "enabled"}`);
-        setDisabling(null);
-        await refresh();
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
+  const setDisabled = useToastMutation(trpc.users.platform.setDisabled.mutationOptions(), {
+    success: (user) => `${user.email} ${user.disabled ? "disabled" : "enabled"}`,
+    onDone: () => setDisabling(null),
+    invalidate: [trpc.users.platform.list.queryKey()],
+  });
   const reset = useMutation(trpc.users.platform.resetPassword.mutationOptions());
 
   if (list.error) return <AccessNotice code={list.error.data?.code} />;
@@ -61,111 +56,88 @@ export function UsersView() {
         description="Every portal login on the platform and what each may do."
         actions={<Button onClick={() => setCreating(true)}>New user</Button>}
       />
-      <div className="mb-4 flex flex-wrap gap-3">
-        <input
-          className={`${inputClass} max-w-xs`}
+      <ListFilters>
+        <FilterInput
+          label="Search users"
           placeholder="Search email or name"
-          aria-label="Search users"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
+          value={filters.search}
+          onChange={(v) => setFilter("search", v)}
         />
-        <div className="w-full sm:w-48">
-          <select
-            className={inputClass}
-            aria-label="Role"
-            value={role}
-            onChange={(e) => {
-              setRole(e.target.value as RoleFilter);
-              setPage(1);
-            }}
-          >
-            <option value="">Any role</option>
-            {Object.entries(ROLE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <TableCard
-        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
-      >
-        <thead>
-          <tr>
-            <Th>User</Th>
-            <Th>Roles</Th>
-            <Th>Status</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.isPending && <EmptyRow colSpan={4}>Loading users…</EmptyRow>}
-          {list.data?.items.length === 0 && <EmptyRow colSpan={4}>No user matches these filters.</EmptyRow>}
-          {list.data?.items.map((u) => (
-            <tr key={u.id} className="hover:bg-slate-50">
-              <Td>
+        <FilterSelect
+          label="Role"
+          anyLabel="Any role"
+          value={filters.role}
+          onChange={(v) => setFilter("role", v as RoleFilter)}
+          options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+      </ListFilters>
+      <DataTable
+        noun="users"
+        rows={list.data?.items}
+        rowKey={(u) => u.id}
+        loading={list.isPending}
+        empty="No user matches these filters."
+        pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
+        columns={[
+          {
+            header: "User",
+            cell: (u) => (
+              <>
                 <span className="block font-medium text-slate-900">{u.email}</span>
                 <span className="text-xs text-slate-500">{u.name}</span>
-              </Td>
-              <Td>
-                <div className="flex flex-wrap gap-1">
-                  {u.memberships.length === 0 && <Badge tone="amber">No access</Badge>}
-                  {u.memberships.map((m) => (
-                    <Badge key={m.id} tone={m.role === "PLATFORM_ADMIN" ? "blue" : "slate"}>
-                      {ROLE_LABELS[m.role]}
-                      {m.domain && ` · ${m.domain.name}`}
-                      {m.extension && ` · ${m.extension.number}`}
-                    </Badge>
-                  ))}
-                </div>
-              </Td>
-              <Td>
-                <Badge tone={u.disabled ? "red" : "green"}>{u.disabled ? "Disabled" : "Active"}</Badge>
-              </Td>
-              <Td>
-                <div className="flex justify-end gap-2">
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    onClick={() => setEditingRoles(u)}
-                    aria-label={`Roles of ${u.email}`}
-                  >
-                    Roles
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => setResetting(u)}
-                    aria-label={`Reset password of ${u.email}`}
-                  >
-                    Password
-                  </Button>
-                  {u.disabled ? (
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      busy={setDisabled.isPending}
-                      onClick={() => setDisabled.mutate({ id: u.id, disabled: false })}
-                    >
-                      Enable
-                    </Button>
-                  ) : (
-                    <Button size="sm" variant="ghost" onClick={() => setDisabling(u)} aria-label={`Disable ${u.email}`}>
-                      Disable
-                    </Button>
-                  )}
-                </div>
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </TableCard>
+              </>
+            ),
+          },
+          {
+            header: "Roles",
+            cell: (u) => (
+              <div className="flex flex-wrap gap-1">
+                {u.memberships.length === 0 && <Badge tone="amber">No access</Badge>}
+                {u.memberships.map((m) => (
+                  <Badge key={m.id} tone={m.role === "PLATFORM_ADMIN" ? "blue" : "slate"}>
+                    {ROLE_LABELS[m.role]}
+                    {m.domain && ` · ${m.domain.name}`}
+                    {m.extension && ` · ${m.extension.number}`}
+                  </Badge>
+                ))}
+              </div>
+            ),
+          },
+          {
+            header: "Status",
+            cell: (u) => <Badge tone={u.disabled ? "red" : "green"}>{u.disabled ? "Disabled" : "Active"}</Badge>,
+          },
+        ]}
+        actions={(u) => (
+          <>
+            <Button size="sm" variant="secondary" onClick={() => setEditingRoles(u)} aria-label={`Roles of ${u.email}`}>
+              Roles
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => setResetting(u)}
+              aria-label={`Reset password of ${u.email}`}
+            >
+              Password
+            </Button>
+            {u.disabled ? (
+              <Button
+                size="sm"
+                variant="ghost"
+                busy={setDisabled.isPending}
+                onClick={() => setDisabled.mutate({ id: u.id, disabled: false })}
+              >
+                Enable
+              </Button>
+            ) : (
+              <Button size="sm" variant="ghost" onClick={() => setDisabling(u)} aria-label={`Disable ${u.email}`}>
+                Disable
+              </Button>
+            )}
+          </>
+        )}
+      />
       <CreateUserDialog open={creating} onOpenChange={setCreating} />
       <RolesDialog user={editingRoles} onClose={() => setEditingRoles(null)} />
       <ResetPasswordDialog

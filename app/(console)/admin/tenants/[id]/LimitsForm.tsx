@@ -1,24 +1,22 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { CheckboxField } from "@/components/forms/CheckboxField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { updateDomainSchema } from "@/server/domains/schemas";
 import type { DomainSummary } from "@/server/domains/service";
-import { CheckboxField } from "../../_components/CheckboxField";
 
 type FormInput = z.input<typeof updateDomainSchema>;
 type FormOutput = z.output<typeof updateDomainSchema>;
 
 export function LimitsForm({ domain }: { domain: DomainSummary }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(updateDomainSchema),
     values: {
@@ -29,18 +27,11 @@ export function LimitsForm({ domain }: { domain: DomainSummary }) {
       allowTenantRoutes: domain.allowTenantRoutes,
     },
   });
-  const save = useMutation(
-    trpc.domains.update.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Limits saved");
-        await queryClient.invalidateQueries({ queryKey: trpc.domains.get.queryKey({ id: domain.id }) });
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const save = useToastMutation(trpc.domains.update.mutationOptions(), {
+    success: () => "Limits saved",
+    invalidate: [trpc.domains.get.queryKey({ id: domain.id })],
+    setError: form.setError,
+  });
   const errors = form.formState.errors;
   return (
     <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate(v))}>

@@ -43,7 +43,11 @@ export function DomainApiTokensView({ domainId }: { domainId: string }) {
         pageSize={TOKEN_PAGE_SIZE}
         onPage={filters.setPage}
         showScope={false}
-        emptyText={filters.search ? "No token matches that search." : "No API tokens yet. Create one for each system that should manage this tenant."}
+        emptyText={
+          filters.search
+            ? "No token matches that search."
+            : "No API tokens yet. Create one for each system that should manage this tenant."
+        }
         revoke={(token) => revoke.mutateAsync({ domainId, id: token.id })}
       />
       <CreateApiTokenDialog

@@ -67,7 +67,7 @@ export function ExtensionsView({ domainId }: { domainId: string }) {
           }}
         />
         <select
-          className={`${inputClass} w-44`}
+          className={`${inputClass} max-w-44`}
           aria-label="Sort by"
           value={sort}
           onChange={(e) => setSort(e.target.value as Sort)}

@@ -136,7 +136,7 @@ export function SimulatorView({ domainId }: { domainId: string }) {
             <details open={i === (run.data?.length ?? 0) - 1}>
               <summary className="cursor-pointer text-sm font-medium text-brand-700">XML sent to FreeSWITCH</summary>
               <pre
-                className="mt-2 overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100"
+                className="mt-2 whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-4 text-xs text-slate-100"
                 data-testid="simulation-xml"
               >
                 {step.xml}

@@ -1,4 +1,4 @@
-import { PageHeader } from "@/components/ui/PageHeader";
+import { PageHeader } from "./PageHeader";
 
 /** What a page shows when the API says the caller may not see it (mirrors the server's answer). */
 export function AccessNotice({ code }: { code: string | undefined }) {

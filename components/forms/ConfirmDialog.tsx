@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
+import { DialogFooter } from "./DialogFooter";
 
 type Props = {
   open: boolean;
@@ -53,14 +53,13 @@ export function ConfirmDialog({
             onChange={(e) => setTyped(e.target.value)}
           />
         )}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => close(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" busy={busy} disabled={!ready}>
-            {confirmLabel}
-          </Button>
-        </div>
+        <DialogFooter
+          submitLabel={confirmLabel}
+          variant="danger"
+          busy={busy}
+          disabled={!ready}
+          onCancel={() => close(false)}
+        />
       </form>
     </Dialog>
   );
