@@ -32,7 +32,9 @@ export function AppShell({ email, memberships, children }: Props) {
                     aria-current={active ? "page" : undefined}
                     className={cn(
                       "block rounded-md px-3 py-1.5 text-sm",
-                      active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+                      active
+                        ? "bg-brand-50 font-medium text-brand-700"
+                        : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
                     )}
                   >
                     {item.label}
@@ -65,7 +67,9 @@ export function AppShell({ email, memberships, children }: Props) {
           >
             Menu
           </button>
-          <span className="hidden text-sm text-slate-500 lg:block">{params.domainId ? "Tenant workspace" : "Switchboard"}</span>
+          <span className="hidden text-sm text-slate-500 lg:block">
+            {params.domainId ? "Tenant workspace" : "Switchboard"}
+          </span>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600" data-testid="signed-in-as">
               {email}

@@ -41,7 +41,8 @@ export function navigationFor(memberships: SessionMembership[], activeDomainId: 
   }
   for (const m of memberships) {
     if (!m.domainId) continue;
-    if (m.role === "TENANT_ADMIN") sections.push({ title: m.domainName ?? "Tenant", items: tenantAdminItems(m.domainId) });
+    if (m.role === "TENANT_ADMIN")
+      sections.push({ title: m.domainName ?? "Tenant", items: tenantAdminItems(m.domainId) });
     if (m.role === "TENANT_USER") {
       sections.push({ title: m.domainName ?? "My phone", items: [{ href: `/t/${m.domainId}/me`, label: "My phone" }] });
     }

@@ -23,7 +23,18 @@ type Props<T> = {
 };
 
 /** The list every console page shows: a card with a table, loading, error and empty rows, and paging. */
-export function DataTable<T>({ columns, rows, rowKey, noun, loading, error, empty, actions, detail, pagination }: Props<T>) {
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  noun,
+  loading,
+  error,
+  empty,
+  actions,
+  detail,
+  pagination,
+}: Props<T>) {
   const width = columns.length + (actions ? 1 : 0);
   return (
     <TableCard footer={pagination && <Pagination {...pagination} />}>

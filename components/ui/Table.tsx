@@ -13,7 +13,11 @@ export function TableCard({ children, footer }: { children: ReactNode; footer?: 
 }
 
 export function Th({ children }: { children?: ReactNode }) {
-  return <th className="bg-slate-50 px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">{children}</th>;
+  return (
+    <th className="bg-slate-50 px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+      {children}
+    </th>
+  );
 }
 
 export function Td({ children, className }: { children?: ReactNode; className?: string }) {

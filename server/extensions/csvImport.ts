@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import type { DbTx } from "@/server/db/client";
-import { redact } from "@/server/audit/writeAudit";
+import { writeAudits } from "@/server/audit/writeAudit";
 import { recordClusterChange } from "@/server/cluster/recordClusterChange";
 import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { seal } from "@/server/security/secretBox";
@@ -221,20 +221,17 @@ export async function importExtensionsBatch(ctx: TenantContext, rows: ImportRow[
         select: { id: true, number: true },
       });
       const idOf = new Map(created.map((c) => [c.number, c.id]));
-      // One audit row per extension like writeAudit, but in one statement: 500 round trips cost seconds.
-      await tx.auditLog.createMany({
-        data: toCreate.map((p) => ({
-          actorUserId: ctx.actor.userId,
-          actorTokenId: ctx.actor.tokenId,
-          actorLabel: ctx.actor.label,
-          ip: ctx.actor.ip,
+      await writeAudits(
+        tx,
+        ctx.actor,
+        toCreate.map((p) => ({
           domainId: ctx.domain.id,
           action: "extension.import",
           entityType: "Extension",
           entityId: idOf.get(p.fields.number) ?? null,
-          after: redact(p.fields) as object,
+          after: p.fields,
         })),
-      });
+      );
       const numbers = toCreate.map((p) => p.fields.number);
       await notifyConfigChanged(tx, { domain: ctx.domain.name });
       await recordClusterChange(tx, `${numbers.length} extensions imported into ${ctx.domain.name}`, [

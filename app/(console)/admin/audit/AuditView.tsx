@@ -83,7 +83,9 @@ export function AuditView() {
         loading={list.isPending}
         error={list.error?.message}
         empty={
-          active ? "Nothing matches these filters. Widen the date range or clear a filter." : "Nothing has happened yet."
+          active
+            ? "Nothing matches these filters. Widen the date range or clear a filter."
+            : "Nothing has happened yet."
         }
         pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
         columns={[

@@ -44,7 +44,8 @@ export function XmlCurlSnippet({ user, secret }: { user: string; secret: string 
         {conf}
       </pre>
       <p className="text-xs text-slate-500">
-        Then run <code>fs_cli -x &quot;reload mod_xml_curl&quot;</code> on the node (reloadxml does not re-read bindings).
+        Then run <code>fs_cli -x &quot;reload mod_xml_curl&quot;</code> on the node (reloadxml does not re-read
+        bindings).
       </p>
     </div>
   );

@@ -23,10 +23,11 @@ export function NumbersView() {
   const trpc = useTRPC();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // A selection made under other filters may hold numbers no longer shown: drop it.
-  const { filters, setFilter, active, page, setPage } = useListFilters<{ search: string; status: Status; domainId: string }>(
-    { search: "", status: "", domainId: "" },
-    () => setSelected(new Set()),
-  );
+  const { filters, setFilter, active, page, setPage } = useListFilters<{
+    search: string;
+    status: Status;
+    domainId: string;
+  }>({ search: "", status: "", domainId: "" }, () => setSelected(new Set()));
   const [dialog, setDialog] = useState<"add" | "assign" | "unassign" | "delete" | null>(null);
   const tenants = useQuery(trpc.domains.list.queryOptions({ pageSize: 200 }));
   const list = useQuery(

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { CheckboxField } from "@/components/forms/CheckboxField";
@@ -78,7 +77,11 @@ export function ProxyDialog({ proxy, open, onOpenChange }: Props) {
           />
         </div>
         <CheckboxField label="Enabled" {...form.register("enabled")} />
-        <DialogFooter submitLabel={proxy ? "Save proxy" : "Add proxy"} busy={create.isPending || update.isPending} onCancel={() => onOpenChange(false)} />
+        <DialogFooter
+          submitLabel={proxy ? "Save proxy" : "Add proxy"}
+          busy={create.isPending || update.isPending}
+          onCancel={() => onOpenChange(false)}
+        />
       </form>
     </Dialog>
   );

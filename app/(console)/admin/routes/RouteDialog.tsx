@@ -109,7 +109,11 @@ export function RouteDialog({ route, open, onOpenChange, choices, busy, onSave, 
           error={errors.trunkIds?.message}
         />
         <CheckboxField label="Enabled" {...form.register("enabled")} />
-        <DialogFooter submitLabel={route ? "Save route" : "Create route"} busy={busy} onCancel={() => onOpenChange(false)} />
+        <DialogFooter
+          submitLabel={route ? "Save route" : "Create route"}
+          busy={busy}
+          onCancel={() => onOpenChange(false)}
+        />
       </form>
     </Dialog>
   );

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -40,8 +39,18 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
         className="space-y-4"
         onSubmit={form.handleSubmit((values) => create.mutate(withAdmin ? values : { ...values, admin: undefined }))}
       >
-        <Field label="SIP domain" placeholder="acme.voice.example.com" error={errors.name?.message} {...form.register("name")} />
-        <Field label="Display name" placeholder="Acme Corp" error={errors.displayName?.message} {...form.register("displayName")} />
+        <Field
+          label="SIP domain"
+          placeholder="acme.voice.example.com"
+          error={errors.name?.message}
+          {...form.register("name")}
+        />
+        <Field
+          label="Display name"
+          placeholder="Acme Corp"
+          error={errors.displayName?.message}
+          {...form.register("displayName")}
+        />
         <div className="grid grid-cols-2 gap-4">
           <Field
             label="Max extensions"
@@ -62,7 +71,12 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
         </label>
         {withAdmin && (
           <fieldset className="space-y-4 rounded-lg bg-slate-50 p-4">
-            <Field label="Admin email" type="email" error={errors.admin?.email?.message} {...form.register("admin.email")} />
+            <Field
+              label="Admin email"
+              type="email"
+              error={errors.admin?.email?.message}
+              {...form.register("admin.email")}
+            />
             <Field label="Admin name" error={errors.admin?.name?.message} {...form.register("admin.name")} />
             <Field
               label="Temporary password"

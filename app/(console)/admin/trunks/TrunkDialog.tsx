@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -141,7 +140,11 @@ export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
           <CheckboxField label="Send caller ID in the From header" {...form.register("callerIdInFrom")} />
           <CheckboxField label="Enabled" {...form.register("enabled")} />
         </div>
-        <DialogFooter submitLabel={trunk ? "Save trunk" : "Create trunk"} busy={create.isPending || update.isPending} onCancel={() => onOpenChange(false)} />
+        <DialogFooter
+          submitLabel={trunk ? "Save trunk" : "Create trunk"}
+          busy={create.isPending || update.isPending}
+          onCancel={() => onOpenChange(false)}
+        />
       </form>
     </Dialog>
   );

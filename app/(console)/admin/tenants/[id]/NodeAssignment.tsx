@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
@@ -43,7 +43,6 @@ function AssignmentEditor({
   assigned: AssignmentRow[];
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [choices, setChoices] = useState<Record<string, Choice>>(() => {
     const byNode = new Map(assigned.map((a) => [a.nodeId, a]));
     return Object.fromEntries(
@@ -53,15 +52,10 @@ function AssignmentEditor({
       }),
     );
   });
-  const save = useMutation(
-    trpc.cluster.assignments.set.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Node assignment saved; the SIP proxies are updated now");
-        await queryClient.invalidateQueries({ queryKey: trpc.cluster.assignments.list.queryKey({ domainId }) });
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
+  const save = useToastMutation(trpc.cluster.assignments.set.mutationOptions(), {
+    success: () => "Node assignment saved; the SIP proxies are updated now",
+    invalidate: [trpc.cluster.assignments.list.queryKey({ domainId })],
+  });
   const patch = (id: string, change: Partial<Choice>) => setChoices((c) => ({ ...c, [id]: { ...c[id]!, ...change } }));
   const selected = Object.entries(choices).filter(([, c]) => c.selected);
 

@@ -1,16 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/forms/ConfirmDialog";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
+import { AccessNotice } from "@/components/ui/AccessNotice";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { AccessNotice } from "../../_components/AccessNotice";
-import { ConfirmDialog } from "../../_components/ConfirmDialog";
 import { LimitsForm } from "./LimitsForm";
 import { NodeAssignment } from "./NodeAssignment";
 import { TenantAdmins } from "./TenantAdmins";
@@ -26,31 +26,22 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function TenantDetailView({ id }: { id: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [confirm, setConfirm] = useState<"suspend" | "delete" | null>(null);
   const domain = useQuery(trpc.domains.get.queryOptions({ id }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.domains.get.queryKey({ id }) });
-  const statusOptions = {
-    onSuccess: async (d: { name: string; status: string }) => {
-      toast.success(`${d.name} is ${d.status === "ACTIVE" ? "active again" : "suspended"}`);
-      setConfirm(null);
-      await refresh();
-    },
-    onError: (error: { message: string }) => toast.error(error.message),
+  const statusFeedback = {
+    success: (d: { name: string; status: string }) =>
+      `${d.name} is ${d.status === "ACTIVE" ? "active again" : "suspended"}`,
+    onDone: () => setConfirm(null),
+    invalidate: [trpc.domains.get.queryKey({ id })],
   };
-  const suspend = useMutation(trpc.domains.suspend.mutationOptions(statusOptions));
-  const resume = useMutation(trpc.domains.resume.mutationOptions(statusOptions));
-  const remove = useMutation(
-    trpc.domains.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success(`${domain.data?.name} deleted`);
-        await queryClient.invalidateQueries({ queryKey: trpc.domains.list.queryKey() });
-        router.push("/admin/tenants");
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
+  const suspend = useToastMutation(trpc.domains.suspend.mutationOptions(), statusFeedback);
+  const resume = useToastMutation(trpc.domains.resume.mutationOptions(), statusFeedback);
+  const remove = useToastMutation(trpc.domains.delete.mutationOptions(), {
+    success: () => `${domain.data?.name} deleted`,
+    onDone: () => router.push("/admin/tenants"),
+    invalidate: [trpc.domains.list.queryKey()],
+  });
 
   if (domain.error) return <AccessNotice code={domain.error.data?.code} />;
   if (!domain.data) return <p className="text-sm text-slate-500">Loading tenant…</p>;
