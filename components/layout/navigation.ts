@@ -13,6 +13,7 @@ const PLATFORM: NavItem[] = [
   { href: "/admin/routes", label: "Outbound routes" },
   { href: "/admin/users", label: "Users & roles" },
   { href: "/admin/api-tokens", label: "API tokens" },
+  { href: "/api-docs", label: "API reference" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

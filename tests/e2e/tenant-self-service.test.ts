@@ -181,9 +181,8 @@ describe("tenant self-service in the browser", () => {
       await page.goto(`${app.url}${path}`);
       await page.getByRole("heading", { name: "Not found" }).waitFor();
     }
-    // The admin page's frame may render, but the server refuses its data.
     await page.goto(`${app.url}/admin/tenants`);
-    await page.getByText("Platform administrators only").waitFor();
+    await page.getByRole("heading", { name: "Not allowed" }).waitFor();
     await expect(page.getByText("globex.demo.switchboard").count()).resolves.toBe(0);
     await screenshot(page, "tenant-me-admin-refused");
     await signOut(page);
