@@ -102,14 +102,20 @@ async function create(scope: RouteScope, input: RouteInput): Promise<RouteView> 
   });
 }
 
+/** The scope's own route (a tenant never reaches the platform's, nor the platform a tenant's). */
+async function findRoute(tx: DbTx, scope: RouteScope, id: string): Promise<RouteView> {
+  const route = await tx.outboundRoute.findFirst({ where: { id, domainId: domainIdOf(scope) }, select: routeSelect });
+  if (!route) throw new NotFoundError("Route");
+  return route;
+}
+
+/** Trunks by name, so the audit log reads without joins. */
+const auditedRoute = (route: RouteView) => ({ ...route, trunks: route.trunks.map((t) => t.trunk.name) });
+
 async function update(scope: RouteScope, input: UpdateRouteInput): Promise<RouteView> {
   const { id, trunkIds, ...fields } = input;
   return scope.db.$transaction(async (tx) => {
-    const before = await tx.outboundRoute.findFirst({
-      where: { id, domainId: domainIdOf(scope) },
-      select: routeSelect,
-    });
-    if (!before) throw new NotFoundError("Route");
+    const before = await findRoute(tx, scope, id);
     await assertTrunksUsable(tx, scope, trunkIds);
     await tx.outboundRouteTrunk.deleteMany({ where: { routeId: id } });
     const route = await tx.outboundRoute.update({
@@ -122,7 +128,7 @@ async function update(scope: RouteScope, input: UpdateRouteInput): Promise<Route
       action: "route.update",
       entityType: "OutboundRoute",
       entityId: id,
-      before: { ...before, trunks: before.trunks.map((t) => t.trunk.name) },
+      before: auditedRoute(before),
       after: { ...fields, trunks: route.trunks.map((t) => t.trunk.name) },
     });
     await notify(tx, scope);
@@ -132,18 +138,14 @@ async function update(scope: RouteScope, input: UpdateRouteInput): Promise<Route
 
 async function remove(scope: RouteScope, id: string): Promise<void> {
   await scope.db.$transaction(async (tx) => {
-    const before = await tx.outboundRoute.findFirst({
-      where: { id, domainId: domainIdOf(scope) },
-      select: routeSelect,
-    });
-    if (!before) throw new NotFoundError("Route");
+    const before = await findRoute(tx, scope, id);
     await tx.outboundRoute.delete({ where: { id } });
     await writeAudit(tx, scope.actor, {
       domainId: domainIdOf(scope),
       action: "route.delete",
       entityType: "OutboundRoute",
       entityId: id,
-      before: { ...before, trunks: before.trunks.map((t) => t.trunk.name) },
+      before: auditedRoute(before),
     });
     await notify(tx, scope);
   });

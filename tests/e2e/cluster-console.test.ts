@@ -77,7 +77,7 @@ describe("cluster screens in the browser", () => {
     await signIn(page, app.url, itsp.email, itsp.password);
     await page.goto(`${app.url}/admin/nodes`);
     await page.getByRole("heading", { level: 1, name: "Telephony nodes" }).waitFor();
-    await page.getByRole("cell", { name: /fs-node-01/ }).waitFor();
+    await page.getByRole("row", { name: /fs-node-01/ }).waitFor();
     await page.getByRole("button", { name: "New node" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Hostname (as FreeSWITCH reports it)").fill(HOSTNAME);
@@ -121,11 +121,11 @@ describe("cluster screens in the browser", () => {
 
     await dialog.getByRole("button", { name: "Done" }).click();
     await dialog.waitFor({ state: "detached" });
-    await page.getByRole("cell", { name: new RegExp(HOSTNAME) }).waitFor();
+    await page.getByRole("row", { name: new RegExp(HOSTNAME) }).waitFor();
     // Shown once: after the dialog closes the secret is nowhere on the page, and a reload does not bring it back.
     expect(await page.content()).not.toContain(secret);
     await page.reload();
-    await page.getByRole("cell", { name: new RegExp(HOSTNAME) }).waitFor();
+    await page.getByRole("row", { name: new RegExp(HOSTNAME) }).waitFor();
     expect(await page.content()).not.toContain(secret);
     nodeId = row.id;
   });
@@ -215,6 +215,9 @@ describe("cluster screens in the browser", () => {
     await row.getByText("behind").waitFor();
     await row.getByText(`rev ${proxy.appliedRevision.toString()}`).waitFor();
     expect(await row.getByTitle(proxy.lastError!).isVisible()).toBe(true);
+    // The failed attempt is the last push shown.
+    expect(proxy.lastSyncAt).not.toBeNull();
+    expect(await row.getByText("never").count()).toBe(0);
     await page.waitForLoadState("networkidle");
     await screenshot(page, "cluster-proxies-sync");
     await signOut(page);
@@ -245,7 +248,8 @@ describe("cluster screens in the browser", () => {
       .getByRole("row", { name: /domain\.assign-nodes/ })
       .getByRole("button", { name: "Changes" })
       .click();
-    await page.getByRole("cell", { name: "nodes", exact: true }).waitFor();
+    await page.getByRole("cell", { name: "nodes (changed)", exact: true }).waitFor();
+    await page.getByRole("cell", { name: `[{"nodeId":"${nodeId}","weight":40,"priority":0}]`, exact: true }).waitFor();
     await page.getByText(`Entity id ${acme.id}`).waitFor();
     await screenshot(page, "tenant-audit-diff");
 
@@ -253,9 +257,15 @@ describe("cluster screens in the browser", () => {
     await page.getByText("Nothing matches these filters.").waitFor();
     await page.getByRole("button", { name: "Clear filters" }).click();
     await page.getByRole("cell", { name: "domain.assign-nodes", exact: true }).waitFor();
+    await page.getByLabel("To", { exact: true }).fill("2020-01-01");
+    await page.getByText("Nothing matches these filters.").waitFor();
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByRole("cell", { name: "domain.assign-nodes", exact: true }).waitFor();
 
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "tenant-audit-phone");
+    // At phone width the table scrolls inside its card; the page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Another tenant's audit log is not reachable by URL.

@@ -52,8 +52,14 @@ export function TenantAuditView({ domainId }: { domainId: string }) {
             </option>
           ))}
         </select>
-        <input className={inputClass} type="date" aria-label="From date" value={filters.from} onChange={set("from")} />
-        <input className={inputClass} type="date" aria-label="To date" value={filters.to} onChange={set("to")} />
+        <label className="flex items-center gap-2 text-sm text-slate-600">
+          From
+          <input className={inputClass} type="date" value={filters.from} onChange={set("from")} />
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-600">
+          To
+          <input className={inputClass} type="date" value={filters.to} onChange={set("to")} />
+        </label>
       </div>
       {filtered && (
         <div className="mb-3">
@@ -71,9 +77,8 @@ export function TenantAuditView({ domainId }: { domainId: string }) {
             <Th>Actor</Th>
             <Th>Action</Th>
             <Th>Entity</Th>
-            <Th>
-              <span className="sr-only">Details</span>
-            </Th>
+            {/* Visible, not sr-only: an absolute sr-only span escapes the table's scroll box and widens the page on phones. */}
+            <Th>Details</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
