@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 export const createApiTokenSchema = z.object({
@@ -17,7 +18,7 @@ export const listApiTokensSchema = pageInputSchema.extend({
   includeInactive: z.boolean().default(false),
 });
 
-export const revokeApiTokenSchema = z.object({ id: z.string().min(1) });
+export const revokeApiTokenSchema = z.object({ id: idSchema });
 
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 export type ListApiTokensInput = z.infer<typeof listApiTokensSchema>;

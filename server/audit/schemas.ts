@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 const optionalText = z
@@ -10,7 +11,7 @@ const optionalText = z
 
 /** Audit log filters; dates are whole days (from 00:00 to the end of "to"), as the form picks them. */
 export const listAuditSchema = pageInputSchema.extend({
-  domainId: z.string().min(1).optional(),
+  domainId: idSchema.optional(),
   actor: optionalText,
   action: optionalText,
   entityType: optionalText,

@@ -1,5 +1,6 @@
 import { writeAudit } from "@/server/audit/writeAudit";
 import type { DbTx } from "@/server/db/client";
+import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { NotFoundError } from "@/server/tenancy/errors";
 import { recordClusterChange } from "./recordClusterChange";
@@ -51,6 +52,8 @@ export async function setDomainNodes(ctx: PlatformContext, raw: SetDomainNodesIn
       before: { nodes: before },
       after: { nodes },
     });
+    // Which nodes the endpoint answers for this domain, and which trunks they carry.
+    await notifyConfigChanged(tx, { domain: domain.name });
     return recordClusterChange(tx, `domain ${domain.name} assigned to ${nodes.length} node(s)`, [{ topic: "kamailio.sync" }]);
   });
 }
@@ -69,6 +72,7 @@ export async function bulkAssignDomains(ctx: PlatformContext, raw: BulkAssignInp
         entityType: "DomainAssignment",
         after: { domainCount: unique.length, domainIds: unique.slice(0, 100), nodes },
       });
+      await notifyConfigChanged(tx, { platform: true });
       return recordClusterChange(tx, `${unique.length} domains assigned to ${nodes.length} node(s)`, [
         { topic: "kamailio.sync" },
       ]);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { writeAudit } from "@/server/audit/writeAudit";
 import type { NodeAdminState } from "@/server/db/generated/enums";
+import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { hashPassword } from "@/server/security/password";
 import { seal } from "@/server/security/secretBox";
 import type { PlatformContext } from "@/server/tenancy/context";
@@ -49,6 +50,7 @@ export async function createNode(ctx: PlatformContext, raw: CreateNodeInput) {
       select: PUBLIC_FIELDS,
     });
     await writeAudit(tx, ctx.actor, { action: "node.create", entityType: "TelephonyNode", entityId: created.id, after: created });
+    await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `node ${created.hostname} created`, [
       { topic: "kamailio.sync" },
       { topic: "freeswitch.acl-changed" },
@@ -69,6 +71,8 @@ export async function updateNode(ctx: PlatformContext, raw: UpdateNodeInput) {
       select: PUBLIC_FIELDS,
     });
     await writeAudit(tx, ctx.actor, { action: "node.update", entityType: "TelephonyNode", entityId: id, before, after });
+    // The endpoint caches the node itself (secret hash, allowed sources) and its sofia/acl answers.
+    await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `node ${after.hostname} updated`, [
       { topic: "kamailio.sync" },
       { topic: "freeswitch.acl-changed" },
@@ -91,6 +95,7 @@ export async function setNodeAdminState(ctx: PlatformContext, raw: { id: string;
       before: { adminState: before.adminState },
       after: { adminState },
     });
+    await notifyConfigChanged(tx, { platform: true });
     const revision = await recordClusterChange(tx, `node ${after.hostname} → ${adminState}`, [{ topic: "kamailio.sync" }]);
     return { node: after, revision };
   });
@@ -105,6 +110,8 @@ export async function deleteNode(ctx: PlatformContext, id: string) {
     if (total <= 1) throw new ConflictError("The last node cannot be deleted");
     await tx.telephonyNode.delete({ where: { id } });
     await writeAudit(tx, ctx.actor, { action: "node.delete", entityType: "TelephonyNode", entityId: id, before });
+    // Otherwise a deleted node keeps authenticating from the endpoint's cache.
+    await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `node ${before.hostname} deleted`, [
       { topic: "kamailio.sync" },
       { topic: "freeswitch.acl-changed" },

@@ -19,6 +19,7 @@ const Port = z.coerce.number().int().min(1).max(65535);
 const Cidr = z
   .string()
   .trim()
+  .max(43)
   .regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, "an address or CIDR");
 
 export const NodeAdminStateSchema = z.enum(["ACTIVE", "DRAINING", "MAINTENANCE"]);
@@ -46,6 +47,7 @@ export const SetNodeAdminStateInput = z.object({ id: Id, adminState: NodeAdminSt
 
 const RpcUrl = z
   .string()
+  .max(2048)
   .url()
   .refine((u) => /^https?:\/\//.test(u), "http(s) URL");
 

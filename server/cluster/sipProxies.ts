@@ -1,4 +1,5 @@
 import { writeAudit } from "@/server/audit/writeAudit";
+import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { seal } from "@/server/security/secretBox";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
@@ -35,6 +36,8 @@ export async function createSipProxy(ctx: PlatformContext, raw: CreateSipProxyIn
       select: PUBLIC_FIELDS,
     });
     await writeAudit(tx, ctx.actor, { action: "proxy.create", entityType: "SipProxy", entityId: created.id, after: created });
+    // Proxy addresses are part of the acl.conf the endpoint serves.
+    await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `proxy ${created.name} created`, [...EVENTS]);
     return created;
   });
@@ -51,6 +54,8 @@ export async function updateSipProxy(ctx: PlatformContext, raw: UpdateSipProxyIn
       select: PUBLIC_FIELDS,
     });
     await writeAudit(tx, ctx.actor, { action: "proxy.update", entityType: "SipProxy", entityId: id, before, after });
+    // Proxy addresses are part of the acl.conf the endpoint serves.
+    await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `proxy ${after.name} updated`, [...EVENTS]);
     return after;
   });
@@ -62,6 +67,8 @@ export async function deleteSipProxy(ctx: PlatformContext, id: string) {
     if (!before) throw new NotFoundError("Proxy");
     await tx.sipProxy.delete({ where: { id } });
     await writeAudit(tx, ctx.actor, { action: "proxy.delete", entityType: "SipProxy", entityId: id, before });
+    // Proxy addresses are part of the acl.conf the endpoint serves.
+    await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `proxy ${before.name} deleted`, [{ topic: "freeswitch.acl-changed" }]);
   });
 }

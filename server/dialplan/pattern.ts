@@ -85,6 +85,7 @@ export function compilePattern(pattern: string): RegExp {
 export const routePatternSchema = z
   .string()
   .trim()
+  .max(MAX_PATTERN_LENGTH)
   .superRefine((value, ctx) => {
     try {
       compilePattern(value);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 // RFC 1123 host name, at least two labels, lower-cased: it is the SIP domain and
@@ -34,7 +35,7 @@ export const createDomainSchema = z.object({
     .optional(),
 });
 
-export const updateDomainSchema = z.object({ id: z.string().min(1), ...domainLimits }).partial({
+export const updateDomainSchema = z.object({ id: idSchema, ...domainLimits }).partial({
   displayName: true,
   maxExtensions: true,
   maxConcurrentCalls: true,
@@ -46,9 +47,9 @@ export const listDomainsSchema = pageInputSchema.extend({
 });
 
 export const deleteDomainSchema = z.object({
-  id: z.string().min(1),
+  id: idSchema,
   /** The domain name typed again, so a slip of the mouse deletes nothing. */
-  confirmName: z.string(),
+  confirmName: z.string().max(253),
 });
 
 export type CreateDomainInput = z.infer<typeof createDomainSchema>;

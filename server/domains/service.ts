@@ -67,6 +67,8 @@ export async function createDomain(ctx: PlatformContext, input: CreateDomainInpu
       entityId: domain.id,
       after: fields,
     });
+    // The endpoint may have cached "no such domain" for this name.
+    await notifyConfigChanged(tx, { domain: domain.name });
     if (admin && passwordHash) {
       const user = await tx.user.create({
         data: {

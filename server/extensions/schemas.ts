@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 export const extensionNumberSchema = z.string().trim().regex(/^[0-9]{2,10}$/, "2 to 10 digits");
@@ -82,14 +83,14 @@ export const createExtensionSchema = extensionFields
 
 export const updateExtensionSchema = extensionFields
   .partial()
-  .extend({ id: z.string().min(1), voicemailPin: voicemailPinSchema.optional() })
+  .extend({ id: idSchema, voicemailPin: voicemailPinSchema.optional() })
   .superRefine(forwardsHaveTargets);
 
 export const updateOwnExtensionSchema = extensionSelfSettingsSchema
   .extend({ voicemailPin: voicemailPinSchema.optional() })
   .superRefine(forwardsHaveTargets);
 
-export const resetSipPasswordSchema = z.object({ id: z.string().min(1), sipPassword: sipPasswordSchema.optional() });
+export const resetSipPasswordSchema = z.object({ id: idSchema, sipPassword: sipPasswordSchema.optional() });
 
 export const listExtensionsSchema = pageInputSchema.extend({
   sort: z.enum(["number", "displayName", "updatedAt"]).default("number"),

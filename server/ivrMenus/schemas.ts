@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { extensionNumberSchema } from "@/server/extensions/schemas";
 import { destinationSchema } from "@/server/shared/destination";
 import { pageInputSchema } from "@/server/shared/pagination";
@@ -46,7 +47,7 @@ const ivrMenuFields = z.object({
 });
 
 export const createIvrMenuSchema = ivrMenuFields;
-export const updateIvrMenuSchema = ivrMenuFields.extend({ id: z.string().min(1) });
+export const updateIvrMenuSchema = ivrMenuFields.extend({ id: idSchema });
 export const listIvrMenusSchema = pageInputSchema;
 
 export type CreateIvrMenuInput = z.infer<typeof createIvrMenuSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { destinationSchema, e164Schema } from "@/server/shared/destination";
 import { pageInputSchema } from "@/server/shared/pagination";
 
@@ -28,20 +29,20 @@ export const addNumberRangeSchema = z
 
 export const listNumbersSchema = pageInputSchema.extend({
   status: z.enum(["assigned", "unassigned"]).optional(),
-  domainId: z.string().min(1).optional(),
+  domainId: idSchema.optional(),
 });
 
 export const listTenantNumbersSchema = pageInputSchema;
 
-const numberIds = z.array(z.string().min(1)).min(1).max(500);
+const numberIds = z.array(idSchema).min(1).max(500);
 
-export const assignNumbersSchema = z.object({ ids: numberIds, domainId: z.string().min(1) });
+export const assignNumbersSchema = z.object({ ids: numberIds, domainId: idSchema });
 export const unassignNumbersSchema = z.object({ ids: numberIds });
 export const deleteNumbersSchema = z.object({ ids: numberIds });
 
 /** Tenant admins: where one of their domain's numbers rings. */
 export const setNumberDestinationSchema = z.object({
-  id: z.string().min(1),
+  id: idSchema,
   destination: destinationSchema,
   description: z.string().trim().max(200).optional(),
 });

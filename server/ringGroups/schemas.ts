@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { extensionNumberSchema } from "@/server/extensions/schemas";
 import { destinationSchema } from "@/server/shared/destination";
 import { pageInputSchema } from "@/server/shared/pagination";
@@ -14,13 +15,13 @@ const ringGroupFields = z.object({
   fallback: destinationSchema,
   /** Extension ids in ring order. */
   memberIds: z
-    .array(z.string().min(1))
+    .array(idSchema)
     .max(100, "At most 100 members")
     .refine((ids) => new Set(ids).size === ids.length, "An extension can be a member only once"),
 });
 
 export const createRingGroupSchema = ringGroupFields;
-export const updateRingGroupSchema = ringGroupFields.extend({ id: z.string().min(1) });
+export const updateRingGroupSchema = ringGroupFields.extend({ id: idSchema });
 
 export const listRingGroupsSchema = pageInputSchema;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { routePatternSchema } from "@/server/dialplan/pattern";
 import { pageInputSchema } from "@/server/shared/pagination";
 
@@ -20,7 +21,7 @@ const routeFields = z.object({
     .or(z.literal("").transform(() => null)),
   /** Tried in this order: the first is the primary, the rest fail over. */
   trunkIds: z
-    .array(z.string().min(1))
+    .array(idSchema)
     .min(1, "Pick at least one trunk")
     .max(10)
     .refine((ids) => new Set(ids).size === ids.length, "Each trunk only once"),
@@ -28,7 +29,7 @@ const routeFields = z.object({
 });
 
 export const createRouteSchema = routeFields;
-export const updateRouteSchema = routeFields.extend({ id: z.string().min(1) });
+export const updateRouteSchema = routeFields.extend({ id: idSchema });
 export const listRoutesSchema = pageInputSchema;
 
 export type RouteInput = z.infer<typeof createRouteSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { SipTransport } from "@/server/db/generated/enums";
 import { pageInputSchema } from "@/server/shared/pagination";
 
@@ -60,7 +61,7 @@ export const createTrunkSchema = z
 
 export const updateTrunkSchema = z
   .object({
-    id: z.string().min(1),
+    id: idSchema,
     ...trunkFields,
     /** Omitted = keep the stored password; "" = remove it. */
     password: trunkPasswordSchema.optional(),

@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { emailSchema, portalPasswordSchema } from "@/server/domains/schemas";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 const nameSchema = z.string().trim().min(1, "Required").max(100);
-const optionalId = z
-  .string()
-  .min(1)
+const optionalId = idSchema
   .nullable()
   .or(z.literal("").transform(() => null));
 
@@ -48,12 +47,12 @@ export const createUserSchema = z.object({
 
 export const listUsersSchema = pageInputSchema.extend({
   role: z.enum(["PLATFORM_ADMIN", "TENANT_ADMIN", "TENANT_USER"]).optional(),
-  domainId: z.string().min(1).optional(),
+  domainId: idSchema.optional(),
 });
 
-export const setUserDisabledSchema = z.object({ id: z.string().min(1), disabled: z.boolean() });
-export const resetUserPasswordSchema = z.object({ id: z.string().min(1), password: portalPasswordSchema });
-export const setMembershipsSchema = z.object({ id: z.string().min(1), memberships: membershipsSchema });
+export const setUserDisabledSchema = z.object({ id: idSchema, disabled: z.boolean() });
+export const resetUserPasswordSchema = z.object({ id: idSchema, password: portalPasswordSchema });
+export const setMembershipsSchema = z.object({ id: idSchema, memberships: membershipsSchema });
 
 /** What a tenant admin may grant: their own domain only, so no domain field at all. */
 const tenantAccess = {
@@ -71,7 +70,7 @@ export const createTenantUserSchema = z
   .superRefine(userNeedsExtension);
 
 export const updateTenantUserSchema = z
-  .object({ id: z.string().min(1), name: nameSchema, ...tenantAccess })
+  .object({ id: idSchema, name: nameSchema, ...tenantAccess })
   .superRefine(userNeedsExtension);
 
 export const listTenantUsersSchema = pageInputSchema;

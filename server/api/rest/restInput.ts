@@ -47,9 +47,32 @@ function queryInput(url: URL, properties: Record<string, JsonSchema>): Record<st
   return input;
 }
 
+/**
+ * The body as text, or null past MAX_BODY_BYTES. Reads the stream and stops at the limit:
+ * `request.text()` would buffer a body of any size (or wait forever on an endless one) first.
+ */
+async function readLimited(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function bodyInput(request: Request): Promise<InputResult> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) {
+  const text = await readLimited(request);
+  if (text === null) {
     return { ok: false, response: errorResponse(400, { code: "bad_request", message: "Request body too large" }) };
   }
   if (text.trim() === "") return { ok: true, input: {} };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { router, platformProcedure, protectedProcedure } from "@/server/api/trpc";
 import {
   createDomainSchema,
@@ -16,7 +17,7 @@ import {
 } from "@/server/domains/service";
 import { isPlatformAdmin } from "@/server/auth/session";
 
-const byId = z.object({ id: z.string().min(1) });
+const byId = z.object({ id: idSchema });
 
 export const domainsRouter = router({
   list: platformProcedure.input(listDomainsSchema).query(({ ctx, input }) => listDomains(ctx.platform, input)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { router, tenantAdminProcedure, tenantUserProcedure } from "@/server/api/trpc";
 import {
   createExtensionSchema,
@@ -21,7 +22,7 @@ import { importCsvSchema, previewCsvSchema } from "@/server/extensions/csvSchema
 import { importExtensionsBatch, previewExtensionsCsv } from "@/server/extensions/csvImport";
 import { exportExtensionsCsv } from "@/server/extensions/csvExport";
 
-const byId = z.object({ id: z.string().min(1) });
+const byId = z.object({ id: idSchema });
 
 export const extensionsRouter = router({
   list: tenantAdminProcedure.input(listExtensionsSchema).query(({ ctx, input }) => listExtensions(ctx.tenant, input)),

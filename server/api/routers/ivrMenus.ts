@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { router, tenantAdminProcedure } from "@/server/api/trpc";
 import { createIvrMenuSchema, listIvrMenusSchema, updateIvrMenuSchema } from "@/server/ivrMenus/schemas";
 import { createIvrMenu, deleteIvrMenu, getIvrMenu, listIvrMenus, updateIvrMenu } from "@/server/ivrMenus/service";
 
-const byId = z.object({ id: z.string().min(1) });
+const byId = z.object({ id: idSchema });
 
 export const ivrMenusRouter = router({
   list: tenantAdminProcedure.input(listIvrMenusSchema).query(({ ctx, input }) => listIvrMenus(ctx.tenant, input)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { router, tenantAdminProcedure } from "@/server/api/trpc";
 import { createRingGroupSchema, listRingGroupsSchema, updateRingGroupSchema } from "@/server/ringGroups/schemas";
 import {
@@ -9,7 +10,7 @@ import {
   updateRingGroup,
 } from "@/server/ringGroups/service";
 
-const byId = z.object({ id: z.string().min(1) });
+const byId = z.object({ id: idSchema });
 
 export const ringGroupsRouter = router({
   list: tenantAdminProcedure.input(listRingGroupsSchema).query(({ ctx, input }) => listRingGroups(ctx.tenant, input)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { router, platformProcedure, tenantAdminProcedure } from "@/server/api/trpc";
 import { createRouteSchema, listRoutesSchema, updateRouteSchema } from "@/server/routes/schemas";
 import {
@@ -14,7 +15,7 @@ import {
   updateTenantRoute,
 } from "@/server/routes/service";
 
-const byId = z.object({ id: z.string().min(1) });
+const byId = z.object({ id: idSchema });
 
 export const routesRouter = router({
   platform: router({

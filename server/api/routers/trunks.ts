@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { router, platformProcedure } from "@/server/api/trpc";
 import { createTrunkSchema, listTrunksSchema, updateTrunkSchema } from "@/server/trunks/schemas";
 import { createTrunk, deleteTrunk, listTrunks, updateTrunk } from "@/server/trunks/service";
 
-const byId = z.object({ id: z.string().min(1) });
+const byId = z.object({ id: idSchema });
 
 export const trunksRouter = router({
   list: platformProcedure.input(listTrunksSchema).query(({ ctx, input }) => listTrunks(ctx.platform, input)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { router, platformProcedure, tenantAdminProcedure } from "@/server/api/trpc";
 import {
   createTenantUserSchema,
@@ -27,7 +28,7 @@ import {
   updateTenantUser,
 } from "@/server/users/tenantService";
 
-const byId = z.object({ id: z.string().min(1) });
+const byId = z.object({ id: idSchema });
 
 export const usersRouter = router({
   platform: router({
@@ -44,7 +45,7 @@ export const usersRouter = router({
       .mutation(({ ctx, input }) => setMemberships(ctx.platform, input.id, input.memberships)),
     /** Extensions of one tenant, to link an end-user login to. */
     extensionChoices: platformProcedure
-      .input(z.object({ domainId: z.string().min(1) }))
+      .input(z.object({ domainId: idSchema }))
       .query(({ ctx, input }) => extensionChoices(ctx.platform, input.domainId)),
   }),
   tenant: router({

@@ -54,11 +54,11 @@ export function TenantAuditView({ domainId }: { domainId: string }) {
         </select>
         <label className="flex items-center gap-2 text-sm text-slate-600">
           From
-          <input className={inputClass} type="date" value={filters.from} onChange={set("from")} />
+          <input className={`${inputClass} min-w-0`} type="date" value={filters.from} onChange={set("from")} />
         </label>
         <label className="flex items-center gap-2 text-sm text-slate-600">
           To
-          <input className={inputClass} type="date" value={filters.to} onChange={set("to")} />
+          <input className={`${inputClass} min-w-0`} type="date" value={filters.to} onChange={set("to")} />
         </label>
       </div>
       {filtered && (

@@ -1,17 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
 import { DestinationFields, useDestinationSuggestions } from "@/components/forms/DestinationFields";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { FormField } from "@/components/forms/FormField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
 import { createIvrMenuSchema } from "@/server/ivrMenus/schemas";
 import type { IvrMenuView } from "@/server/ivrMenus/service";
 
@@ -48,7 +47,6 @@ function valuesOf(menu: IvrMenuView): FormInput {
 
 export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const suggestions = useDestinationSuggestions(domainId);
   const existing = editing !== null && editing !== "new" ? editing : null;
   const form = useForm<FormInput, unknown, FormOutput>({
@@ -61,17 +59,14 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
     form.reset(existing ? valuesOf(existing) : EMPTY);
   }, [existing, editing, form]);
 
-  const onSaved = async (name: string) => {
-    toast.success(`IVR menu ${name} saved`);
-    await queryClient.invalidateQueries({ queryKey: trpc.ivrMenus.list.queryKey() });
-    onClose();
+  const feedback = {
+    success: (saved: IvrMenuView) => `IVR menu ${saved.name} saved`,
+    onDone: onClose,
+    invalidate: [trpc.ivrMenus.list.queryKey()],
+    setError: form.setError,
   };
-  const onError = (error: unknown) => {
-    const message = applyServerErrors(error, form.setError);
-    if (message) toast.error(message);
-  };
-  const create = useMutation(trpc.ivrMenus.create.mutationOptions({ onSuccess: (m) => onSaved(m.name), onError }));
-  const update = useMutation(trpc.ivrMenus.update.mutationOptions({ onSuccess: (m) => onSaved(m.name), onError }));
+  const create = useToastMutation(trpc.ivrMenus.create.mutationOptions(), feedback);
+  const update = useToastMutation(trpc.ivrMenus.update.mutationOptions(), feedback);
   const errors = form.formState.errors;
   const watched = useWatch({ control: form.control });
 
@@ -90,34 +85,30 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
         )}
       >
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label="Number"
-            inputMode="numeric"
-            placeholder="700"
-            error={errors.number?.message}
-            {...form.register("number")}
-          />
-          <Field label="Name" placeholder="Main menu" error={errors.name?.message} {...form.register("name")} />
+          <FormField form={form} name="number" label="Number" inputMode="numeric" placeholder="700" />
+          <FormField form={form} name="name" label="Name" placeholder="Main menu" />
         </div>
-        <Field
+        <FormField
+          form={form}
+          name="greeting"
           label="Greeting"
           placeholder="say:Welcome to Acme. For sales press 1."
           hint="A sound file (ivr/ivr-welcome.wav) or say: followed by text to speak."
-          error={errors.greeting?.message}
-          {...form.register("greeting")}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
+          <FormField
+            form={form}
+            name="timeoutSeconds"
             label="Wait for a key (seconds)"
             type="number"
-            error={errors.timeoutSeconds?.message}
-            {...form.register("timeoutSeconds", { valueAsNumber: true })}
+            options={{ valueAsNumber: true }}
           />
-          <Field
+          <FormField
+            form={form}
+            name="maxFailures"
             label="Attempts before giving up"
             type="number"
-            error={errors.maxFailures?.message}
-            {...form.register("maxFailures", { valueAsNumber: true })}
+            options={{ valueAsNumber: true }}
           />
         </div>
         <fieldset className="space-y-3 rounded-lg bg-slate-50 p-3">
@@ -130,12 +121,7 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
               key={field.id}
               className="flex flex-wrap items-start gap-3 border-b border-slate-200 pb-3 last:border-0"
             >
-              <Field
-                className="w-20"
-                label="Key"
-                error={errors.options?.[i]?.digits?.message}
-                {...form.register(`options.${i}.digits`)}
-              />
+              <FormField form={form} name={`options.${i}.digits`} className="w-20" label="Key" />
               <div className="min-w-60 flex-1">
                 <DestinationFields
                   label="Goes to"
@@ -193,14 +179,11 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
           targetError={errors.timeout?.target?.message}
           suggestions={suggestions}
         />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending || update.isPending}>
-            {existing ? "Save changes" : "Create IVR menu"}
-          </Button>
-        </div>
+        <DialogFooter
+          submitLabel={existing ? "Save changes" : "Create IVR menu"}
+          busy={create.isPending || update.isPending}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,18 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { SelectField } from "@/app/(console)/admin/_components/SelectField";
 import { DestinationFields, useDestinationSuggestions } from "@/components/forms/DestinationFields";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { FormField } from "@/components/forms/FormField";
+import { SelectField } from "@/components/forms/SelectField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
 import { createRingGroupSchema } from "@/server/ringGroups/schemas";
 import type { RingGroupView } from "@/server/ringGroups/service";
 import { MemberPicker, type Member } from "./MemberPicker";
@@ -67,7 +65,6 @@ function RingGroupForm({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const suggestions = useDestinationSuggestions(domainId);
   const [members, setMembers] = useState<Member[]>(existing ? existing.members.map((m) => m.extension) : []);
   const form = useForm<FormInput, unknown, FormOutput>({
@@ -75,17 +72,14 @@ function RingGroupForm({
     defaultValues: existing ? valuesOf(existing) : EMPTY,
   });
 
-  const onSaved = async (name: string) => {
-    toast.success(`Ring group ${name} saved`);
-    await queryClient.invalidateQueries({ queryKey: trpc.ringGroups.list.queryKey() });
-    onClose();
+  const feedback = {
+    success: (saved: RingGroupView) => `Ring group ${saved.name} saved`,
+    onDone: onClose,
+    invalidate: [trpc.ringGroups.list.queryKey()],
+    setError: form.setError,
   };
-  const onError = (error: unknown) => {
-    const message = applyServerErrors(error, form.setError);
-    if (message) toast.error(message);
-  };
-  const create = useMutation(trpc.ringGroups.create.mutationOptions({ onSuccess: (g) => onSaved(g.name), onError }));
-  const update = useMutation(trpc.ringGroups.update.mutationOptions({ onSuccess: (g) => onSaved(g.name), onError }));
+  const create = useToastMutation(trpc.ringGroups.create.mutationOptions(), feedback);
+  const update = useToastMutation(trpc.ringGroups.update.mutationOptions(), feedback);
   const changeMembers = (next: Member[]) => {
     setMembers(next);
     form.setValue(
@@ -107,24 +101,19 @@ function RingGroupForm({
       )}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label="Number"
-          inputMode="numeric"
-          placeholder="600"
-          error={errors.number?.message}
-          {...form.register("number")}
-        />
-        <Field label="Name" placeholder="Sales" error={errors.name?.message} {...form.register("name")} />
+        <FormField form={form} name="number" label="Number" inputMode="numeric" placeholder="600" />
+        <FormField form={form} name="name" label="Name" placeholder="Sales" />
         <SelectField label="Strategy" error={errors.strategy?.message} {...form.register("strategy")}>
           <option value="SIMULTANEOUS">Ring all at once</option>
           <option value="SEQUENTIAL">One after another</option>
         </SelectField>
-        <Field
+        <FormField
+          form={form}
+          name="ringTimeout"
           label="Ring timeout (seconds)"
           type="number"
           hint={strategy === "SEQUENTIAL" ? "Per member" : "For the whole group"}
-          error={errors.ringTimeout?.message}
-          {...form.register("ringTimeout", { valueAsNumber: true })}
+          options={{ valueAsNumber: true }}
         />
       </div>
       <MemberPicker domainId={domainId} members={members} onChange={changeMembers} error={errors.memberIds?.message} />
@@ -137,14 +126,11 @@ function RingGroupForm({
         targetError={errors.fallback?.target?.message}
         suggestions={suggestions}
       />
-      <div className="flex justify-end gap-2 pt-2">
-        <Button type="button" variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={create.isPending || update.isPending}>
-          {existing ? "Save changes" : "Create ring group"}
-        </Button>
-      </div>
+      <DialogFooter
+        submitLabel={existing ? "Save changes" : "Create ring group"}
+        busy={create.isPending || update.isPending}
+        onCancel={onClose}
+      />
     </form>
   );
 }

@@ -1,16 +1,18 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
-import { ConfirmDialog } from "@/app/(console)/admin/_components/ConfirmDialog";
+import { ConfirmDialog } from "@/components/forms/ConfirmDialog";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
+import { AccessNotice, isAccessDenied } from "@/components/ui/AccessNotice";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { inputClass } from "@/components/ui/Field";
+import { DataTable } from "@/components/ui/DataTable";
+import { EditDeleteButtons } from "@/components/ui/EditDeleteButtons";
+import { FilterInput, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pagination } from "@/components/ui/Pagination";
-import { EmptyRow, TableCard, Td, Th } from "@/components/ui/Table";
+import { useListFilters } from "@/components/ui/useListFilters";
 import type { RingGroupView } from "@/server/ringGroups/service";
 import { DESTINATION_LABELS } from "@/server/shared/destination";
 import { RingGroupDialog } from "./RingGroupDialog";
@@ -19,28 +21,20 @@ const PAGE_SIZE = 25;
 
 export function RingGroupsView({ domainId }: { domainId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const { filters, setFilter, page, setPage } = useListFilters({ search: "" });
   const [editing, setEditing] = useState<RingGroupView | "new" | null>(null);
   const [deleting, setDeleting] = useState<RingGroupView | null>(null);
   const list = useQuery(
-    trpc.ringGroups.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: search || undefined }),
+    trpc.ringGroups.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, search: filters.search || undefined }),
   );
-  const remove = useMutation(
-    trpc.ringGroups.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success(`Ring group ${deleting?.name ?? ""} deleted`);
-        setDeleting(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.ringGroups.list.queryKey() });
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
+  const remove = useToastMutation(trpc.ringGroups.delete.mutationOptions(), {
+    success: () => `Ring group ${deleting?.name ?? ""} deleted`,
+    onDone: () => setDeleting(null),
+    invalidate: [trpc.ringGroups.list.queryKey()],
+  });
 
-  if (list.error?.data?.code === "NOT_FOUND") {
-    return <PageHeader title="Not found" description="This tenant does not exist or you do not have access to it." />;
-  }
+  const code = list.error?.data?.code;
+  if (isAccessDenied(code)) return <AccessNotice code={code} audience="tenant" />;
 
   return (
     <>
@@ -49,84 +43,60 @@ export function RingGroupsView({ domainId }: { domainId: string }) {
         description="One number that rings several extensions, all at once or in turn."
         actions={<Button onClick={() => setEditing("new")}>New ring group</Button>}
       />
-      <div className="mb-4 max-w-xs">
-        <input
-          className={inputClass}
+      <ListFilters>
+        <FilterInput
+          label="Search ring groups"
           placeholder="Search number or name"
-          aria-label="Search ring groups"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
+          value={filters.search}
+          onChange={(v) => setFilter("search", v)}
         />
-      </div>
-      <TableCard
-        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
-      >
-        <thead>
-          <tr>
-            <Th>Number</Th>
-            <Th>Name</Th>
-            <Th>Strategy</Th>
-            <Th>Members</Th>
-            <Th>If nobody answers</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.isPending && <EmptyRow colSpan={6}>Loading ring groups…</EmptyRow>}
-          {list.isError && <EmptyRow colSpan={6}>Could not load ring groups: {list.error.message}</EmptyRow>}
-          {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={6}>
-              {search
-                ? "No ring group matches that search."
-                : "No ring groups yet. Create one to ring several phones from one number."}
-            </EmptyRow>
-          )}
-          {list.data?.items.map((g) => (
-            <tr key={g.id} className="hover:bg-slate-50">
-              <Td className="font-mono font-medium">{g.number}</Td>
-              <Td>{g.name}</Td>
-              <Td>
+      </ListFilters>
+      <DataTable
+        noun="ring groups"
+        rows={list.data?.items}
+        rowKey={(g) => g.id}
+        loading={list.isPending}
+        error={list.error?.message}
+        empty={
+          filters.search
+            ? "No ring group matches that search."
+            : "No ring groups yet. Create one to ring several phones from one number."
+        }
+        pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
+        columns={[
+          { header: "Number", className: "font-mono font-medium", cell: (g) => g.number },
+          { header: "Name", cell: (g) => g.name },
+          {
+            header: "Strategy",
+            cell: (g) => (
+              <>
                 <Badge tone="blue">{g.strategy === "SIMULTANEOUS" ? "All at once" : "In turn"}</Badge> {g.ringTimeout}s
-              </Td>
-              <Td className="max-w-xs truncate">
-                {g.members.length === 0 ? (
-                  <span className="text-amber-700">None</span>
-                ) : (
-                  g.members.map((m) => m.extension.number).join(", ")
-                )}
-              </Td>
-              <Td>
-                {DESTINATION_LABELS[g.fallbackType]} {g.fallbackTarget}
-              </Td>
-              <Td className="text-right">
-                <div className="flex justify-end gap-2">
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    onClick={() => setEditing(g)}
-                    aria-label={`Edit ring group ${g.number}`}
-                  >
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => setDeleting(g)}
-                    aria-label={`Delete ring group ${g.number}`}
-                  >
-                    Delete
-                  </Button>
-                </div>
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </TableCard>
+              </>
+            ),
+          },
+          {
+            header: "Members",
+            className: "max-w-xs truncate",
+            cell: (g) =>
+              g.members.length === 0 ? (
+                <span className="text-amber-700">None</span>
+              ) : (
+                g.members.map((m) => m.extension.number).join(", ")
+              ),
+          },
+          {
+            header: "If nobody answers",
+            cell: (g) => `${DESTINATION_LABELS[g.fallbackType]} ${g.fallbackTarget ?? ""}`,
+          },
+        ]}
+        actions={(g) => (
+          <EditDeleteButtons
+            name={`ring group ${g.number}`}
+            onEdit={() => setEditing(g)}
+            onDelete={() => setDeleting(g)}
+          />
+        )}
+      />
       <RingGroupDialog domainId={domainId} editing={editing} onClose={() => setEditing(null)} />
       <ConfirmDialog
         open={deleting !== null}

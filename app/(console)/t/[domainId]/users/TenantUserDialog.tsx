@@ -2,17 +2,17 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import type { ComponentProps, ReactNode } from "react";
+import type { ComponentProps, FormEvent, ReactNode } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { FormField } from "@/components/forms/FormField";
+import { SelectField } from "@/components/forms/SelectField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
 import { createTenantUserSchema, updateTenantUserSchema } from "@/server/users/schemas";
 import type { TenantUserView } from "@/server/users/tenantService";
-import { SelectField } from "@/app/(console)/admin/_components/SelectField";
 
 type CreateInput = z.input<typeof createTenantUserSchema>;
 type CreateOutput = z.output<typeof createTenantUserSchema>;
@@ -57,89 +57,63 @@ type ShellProps = {
   busy: boolean;
   submitLabel: string;
   onClose: () => void;
-  onSubmit: () => void;
+  onSubmit: (event: FormEvent) => Promise<void>;
   children: ReactNode;
 };
 
 function FormShell({ open, title, busy, submitLabel, onClose, onSubmit, children }: ShellProps) {
   return (
     <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={title}>
-      <form
-        noValidate
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
+      <form noValidate className="space-y-4" onSubmit={(e) => void onSubmit(e)}>
         {children}
-        <div className="flex justify-end gap-2 pt-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={busy}>
-            {submitLabel}
-          </Button>
-        </div>
+        <DialogFooter submitLabel={submitLabel} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );
 }
 
-type SaveProps<T> = {
-  domainId: string;
-  busy: boolean;
-  onClose: () => void;
-  onSave: (values: T) => Promise<unknown>;
-  onError: (message: string) => void;
-};
+type DialogProps = { domainId: string; onClose: () => void };
 
-export function CreateTenantUserDialog({ open, ...props }: SaveProps<CreateOutput> & { open: boolean }) {
+export function CreateTenantUserDialog({ domainId, open, onClose }: DialogProps & { open: boolean }) {
+  const trpc = useTRPC();
   const form = useForm<CreateInput, unknown, CreateOutput>({
     resolver: zodResolver(createTenantUserSchema),
     defaultValues: { email: "", name: "", password: "", role: "TENANT_USER", extensionId: "" },
   });
+  const create = useToastMutation(trpc.users.tenant.create.mutationOptions(), {
+    success: (user) => `${user.email} can sign in now`,
+    onDone: () => {
+      form.reset();
+      onClose();
+    },
+    invalidate: [trpc.users.tenant.list.queryKey()],
+    setError: form.setError,
+  });
   const errors = form.formState.errors;
   const role = useWatch({ control: form.control, name: "role" });
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await props.onSave(values);
-      form.reset();
-      props.onClose();
-    } catch (error) {
-      const message = applyServerErrors(error, form.setError);
-      if (message) props.onError(message);
-    }
-  });
   return (
     <FormShell
       open={open}
       title="New user"
-      busy={props.busy}
+      busy={create.isPending}
       submitLabel="Create user"
-      onClose={props.onClose}
-      onSubmit={() => void submit()}
+      onClose={onClose}
+      onSubmit={form.handleSubmit((values) => create.mutate({ ...values, domainId }))}
     >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field
-          label="Email"
-          type="email"
-          autoComplete="off"
-          error={errors.email?.message}
-          {...form.register("email")}
-        />
-        <Field label="Name" error={errors.name?.message} {...form.register("name")} />
+        <FormField form={form} name="email" label="Email" type="email" autoComplete="off" />
+        <FormField form={form} name="name" label="Name" />
       </div>
-      <Field
+      <FormField
+        form={form}
+        name="password"
         label="Temporary password"
         type="password"
         autoComplete="new-password"
         hint="At least 10 characters. Share it securely."
-        error={errors.password?.message}
-        {...form.register("password")}
       />
       <AccessFields
-        domainId={props.domainId}
+        domainId={domainId}
         role={role}
         roleField={form.register("role")}
         extensionField={form.register("extensionId")}
@@ -149,7 +123,8 @@ export function CreateTenantUserDialog({ open, ...props }: SaveProps<CreateOutpu
   );
 }
 
-export function EditTenantUserDialog({ user, ...props }: SaveProps<UpdateOutput> & { user: TenantUserView | null }) {
+export function EditTenantUserDialog({ domainId, user, onClose }: DialogProps & { user: TenantUserView | null }) {
+  const trpc = useTRPC();
   const form = useForm<UpdateInput, unknown, UpdateOutput>({
     resolver: zodResolver(updateTenantUserSchema),
     values: {
@@ -159,35 +134,32 @@ export function EditTenantUserDialog({ user, ...props }: SaveProps<UpdateOutput>
       extensionId: user?.extension?.id ?? "",
     },
   });
+  const update = useToastMutation(trpc.users.tenant.update.mutationOptions(), {
+    success: () => "User saved",
+    onDone: onClose,
+    invalidate: [trpc.users.tenant.list.queryKey()],
+    setError: form.setError,
+  });
   const errors = form.formState.errors;
   const role = useWatch({ control: form.control, name: "role" });
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await props.onSave(values);
-      props.onClose();
-    } catch (error) {
-      const message = applyServerErrors(error, form.setError);
-      if (message) props.onError(message);
-    }
-  });
   return (
     <FormShell
       open={user !== null}
       title={`Edit ${user?.email ?? ""}`}
-      busy={props.busy}
+      busy={update.isPending}
       submitLabel="Save"
-      onClose={props.onClose}
-      onSubmit={() => void submit()}
+      onClose={onClose}
+      onSubmit={form.handleSubmit((values) => update.mutate({ ...values, domainId }))}
     >
-      <Field
+      <FormField
+        form={form}
+        name="name"
         label="Name"
         readOnly={user?.shared}
         hint={user?.shared ? "This person also has access elsewhere; your provider manages their account." : undefined}
-        error={errors.name?.message}
-        {...form.register("name")}
       />
       <AccessFields
-        domainId={props.domainId}
+        domainId={domainId}
         role={role}
         roleField={form.register("role")}
         extensionField={form.register("extensionId")}

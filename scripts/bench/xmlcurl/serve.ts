@@ -1,0 +1,45 @@
+/**
+ * The bench's server process: the mod_xml_curl endpoint and a bare node:http responder
+ * (the floor: read the body, answer a constant document), side by side in one process
+ * so both get the same CPU. Started by ../xmlcurl.ts, pinned to its own core; it reports
+ * its ports over IPC and exits cleanly when the parent disconnects (so `--cpu-prof` is written).
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { createDb } from "@/server/db/client";
+import { listenForConfigChanges } from "@/server/freeswitch/configListener";
+import { createXmlCurlHandler } from "@/server/freeswitch/httpHandler";
+import { notFoundDocument } from "@/server/freeswitch/xml";
+import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
+
+export type ServerPorts = { endpoint: number; bare: number };
+
+const config = z
+  .object({ BENCH_DATABASE_URL: z.string().min(1), BENCH_POOL: z.coerce.number().int().min(1).default(10) })
+  .parse(process.env);
+
+const db = createDb(config.BENCH_DATABASE_URL, config.BENCH_POOL);
+const service = new XmlCurlService(db, db, { ...defaultXmlCurlSettings, userCacheSeconds: 300 });
+const listener = listenForConfigChanges(config.BENCH_DATABASE_URL, service.cache);
+const endpoint = createServer(createXmlCurlHandler(service));
+const bareLength = Buffer.byteLength(notFoundDocument);
+const bare = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    res.writeHead(200, { "Content-Type": "text/xml; charset=utf-8", "Content-Length": bareLength });
+    res.end(notFoundDocument);
+  });
+});
+const servers = [endpoint, bare];
+await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve))));
+const ports: ServerPorts = {
+  endpoint: (endpoint.address() as AddressInfo).port,
+  bare: (bare.address() as AddressInfo).port,
+};
+process.send?.(ports);
+
+process.on("disconnect", () => {
+  for (const s of servers) s.closeAllConnections();
+  void Promise.all([listener.close(), db.$disconnect()]).finally(() => process.exit(0));
+});
