@@ -8,7 +8,7 @@ import { applyServerErrors } from "./serverErrors";
 type Feedback<TData, TVariables, TForm extends FieldValues> = {
   /** The success toast's text. */
   success: (data: TData, variables: TVariables) => string;
-  /** Lists and records the change shows up in; refetched after the toast. */
+  /** Lists and records the change shows up in; refetched before the toast. */
   invalidate?: QueryKey[];
   /** Closes the dialog, clears a selection…: runs before the refetch so the UI answers at once. */
   onDone?: (data: TData) => void;
@@ -28,9 +28,10 @@ export function useToastMutation<TData, TError, TVariables, TContext, TForm exte
   return useMutation({
     ...options,
     onSuccess: async (data, variables) => {
-      toast.success(success(data, variables));
       onDone?.(data);
+      // Refetch first, so the page already shows what the toast says.
       await Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      toast.success(success(data, variables));
     },
     onError: (error) => {
       const message = setError

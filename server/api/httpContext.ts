@@ -1,11 +1,17 @@
+import { isIP } from "node:net";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { db } from "@/server/db/client";
 import { loadCaller } from "@/server/auth/loadCaller";
 import type { ApiContext } from "./trpc";
 
+/**
+ * The client address as the proxy in front reports it. Only a well-formed IP is kept:
+ * the value lands in every audit row, so a forged header must not put free text there.
+ */
 export function clientIp(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+  const candidate = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim();
+  return candidate && isIP(candidate) ? candidate : null;
 }
 
 /** Portal requests: the caller comes from the next-auth session cookie, re-checked against the database. */

@@ -37,7 +37,8 @@ export async function listNodes(ctx: PlatformContext) {
 /** Creates a node; the xml_curl secret is in the result and nowhere else, ever again. */
 export async function createNode(ctx: PlatformContext, raw: CreateNodeInput) {
   const input = CreateNodeInput.parse(raw);
-  const xmlCurlUser = `fs-${input.hostname.toLowerCase()}`;
+  // The node's own host name: operators recognise it in logs and the seed does the same.
+  const xmlCurlUser = input.hostname.toLowerCase();
   const xmlCurlSecret = randomBytes(24).toString("base64url");
   const xmlCurlSecretHash = await hashPassword(xmlCurlSecret);
   const { eslPassword, ...rest } = input;

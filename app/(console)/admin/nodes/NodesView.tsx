@@ -22,7 +22,11 @@ export function NodesView() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<EditableNode | null>(null);
   const [deleting, setDeleting] = useState<{ id: string; hostname: string } | null>(null);
-  const nodes = useQuery({ ...trpc.cluster.nodes.list.queryOptions(), refetchInterval: 10_000 });
+  // Poll faster while a node drains, so its calls are seen falling towards zero.
+  const nodes = useQuery({
+    ...trpc.cluster.nodes.list.queryOptions(),
+    refetchInterval: (q) => (q.state.data?.some((n) => n.adminState === "DRAINING") ? 3_000 : 10_000),
+  });
   const sync = useQuery({ ...trpc.cluster.syncStatus.queryOptions(), refetchInterval: 10_000 });
   const invalidate = [trpc.cluster.nodes.list.queryKey()];
   const setState = useToastMutation(trpc.cluster.nodes.setAdminState.mutationOptions(), {
@@ -78,19 +82,33 @@ export function NodesView() {
           {
             header: "State",
             cell: (n) => (
-              <select
-                aria-label={`State of ${n.hostname}`}
-                className="rounded-md border-0 py-1 text-sm ring-1 ring-slate-300"
-                value={n.adminState}
-                disabled={setState.isPending}
-                onChange={(e) => setState.mutate({ id: n.id, adminState: e.target.value as (typeof STATES)[number] })}
-              >
-                {STATES.map((s) => (
-                  <option key={s} value={s}>
-                    {s.toLowerCase()}
-                  </option>
-                ))}
-              </select>
+              <div className="space-y-1">
+                <select
+                  aria-label={`State of ${n.hostname}`}
+                  className="rounded-md border-0 py-1 text-sm ring-1 ring-slate-300"
+                  value={n.adminState}
+                  disabled={setState.isPending}
+                  onChange={(e) => setState.mutate({ id: n.id, adminState: e.target.value as (typeof STATES)[number] })}
+                >
+                  {STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {s.toLowerCase()}
+                    </option>
+                  ))}
+                </select>
+                {n.adminState === "DRAINING" &&
+                  (n.activeCalls === 0 ? (
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => setState.mutate({ id: n.id, adminState: "MAINTENANCE" })}
+                    >
+                      Drained: start maintenance
+                    </Button>
+                  ) : (
+                    <Badge tone="amber">{`draining, ${n.activeCalls} calls left`}</Badge>
+                  ))}
+              </div>
             ),
           },
         ]}

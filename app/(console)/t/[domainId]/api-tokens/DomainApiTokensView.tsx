@@ -2,14 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { ApiTokensTable } from "@/app/(console)/admin/api-tokens/ApiTokensTable";
+import { CreateApiTokenDialog } from "@/app/(console)/admin/api-tokens/CreateApiTokenDialog";
+import { TokenFiltersBar } from "@/app/(console)/admin/api-tokens/TokenFiltersBar";
+import { TOKEN_PAGE_SIZE, useTokenFilters } from "@/app/(console)/admin/api-tokens/useTokenFilters";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { ApiTokensTable } from "../../../admin/api-tokens/ApiTokensTable";
-import { CreateApiTokenDialog } from "../../../admin/api-tokens/CreateApiTokenDialog";
-import { TokenFiltersBar } from "../../../admin/api-tokens/TokenFiltersBar";
-import { TOKEN_PAGE_SIZE, useTokenFilters } from "../../../admin/api-tokens/useTokenFilters";
 
 export function DomainApiTokensView({ domainId }: { domainId: string }) {
   const trpc = useTRPC();
@@ -19,15 +19,10 @@ export function DomainApiTokensView({ domainId }: { domainId: string }) {
   const list = useQuery(trpc.apiTokens.list.queryOptions({ domainId, ...filters.listInput }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey() });
   const create = useMutation(trpc.apiTokens.create.mutationOptions({ onSuccess: refresh }));
-  const revoke = useMutation(
-    trpc.apiTokens.revoke.mutationOptions({
-      onSuccess: async (token) => {
-        toast.success(`Token ${token.name} revoked`);
-        await refresh();
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
+  const revoke = useToastMutation(trpc.apiTokens.revoke.mutationOptions(), {
+    success: (token) => `Token ${token.name} revoked`,
+    invalidate: [trpc.apiTokens.list.queryKey()],
+  });
 
   return (
     <>

@@ -1,16 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { DialogFooter } from "@/components/forms/DialogFooter";
+import { FormField } from "@/components/forms/FormField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
 import { createExtensionSchema } from "@/server/extensions/schemas";
 
 type FormInput = z.input<typeof createExtensionSchema>;
@@ -19,31 +18,24 @@ type Props = { domainId: string; open: boolean; onOpenChange: (open: boolean) =>
 
 export function CreateExtensionDialog({ domainId, open, onOpenChange }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [secrets, setSecrets] = useState<{ number: string; sipPassword: string; voicemailPin?: string } | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createExtensionSchema),
     defaultValues: { number: "", displayName: "" },
   });
-  const create = useMutation(
-    trpc.extensions.create.mutationOptions({
-      onSuccess: async (result) => {
-        toast.success(`Extension ${result.extension.number} created`);
-        setSecrets({ number: result.extension.number, sipPassword: result.sipPassword, voicemailPin: result.voicemailPin });
-        form.reset();
-        await queryClient.invalidateQueries({ queryKey: trpc.extensions.list.queryKey() });
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const create = useToastMutation(trpc.extensions.create.mutationOptions(), {
+    success: (result) => `Extension ${result.extension.number} created`,
+    onDone: (result) => {
+      setSecrets({ number: result.extension.number, sipPassword: result.sipPassword, voicemailPin: result.voicemailPin });
+      form.reset();
+    },
+    invalidate: [trpc.extensions.list.queryKey()],
+    setError: form.setError,
+  });
   const close = (next: boolean) => {
     if (!next) setSecrets(null);
     onOpenChange(next);
   };
-  const errors = form.formState.errors;
 
   return (
     <Dialog open={open} onOpenChange={close} title={secrets ? `Extension ${secrets.number} is ready` : "New extension"}>
@@ -68,24 +60,18 @@ export function CreateExtensionDialog({ domainId, open, onOpenChange }: Props) {
         </div>
       ) : (
         <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate({ ...v, domainId }))}>
-          <Field label="Number" inputMode="numeric" placeholder="1001" error={errors.number?.message} {...form.register("number")} />
-          <Field label="Display name" placeholder="Reception" error={errors.displayName?.message} {...form.register("displayName")} />
-          <Field
+          <FormField form={form} name="number" label="Number" inputMode="numeric" placeholder="1001" />
+          <FormField form={form} name="displayName" label="Display name" placeholder="Reception" />
+          <FormField
+            form={form}
+            name="sipPassword"
             label="SIP password (optional)"
             type="password"
             autoComplete="new-password"
             hint="Leave empty to generate a strong one."
-            error={errors.sipPassword?.message}
-            {...form.register("sipPassword", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
+            options={{ setValueAs: (v: string) => (v === "" ? undefined : v) }}
           />
-          <div className="flex justify-end gap-2 pt-2">
-            <Button type="button" variant="secondary" onClick={() => close(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" busy={create.isPending}>
-              Create extension
-            </Button>
-          </div>
+          <DialogFooter submitLabel="Create extension" busy={create.isPending} onCancel={() => close(false)} />
         </form>
       )}
     </Dialog>

@@ -1,0 +1,86 @@
+import { execFile, fork } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { z } from "zod";
+import type { PacedResult, PacedRun } from "./pacedLoad";
+
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Paced runs only: the generator's own lateness (p99). */
+  sendLagP99Ms?: number;
+};
+
+const HERE = import.meta.dirname;
+const wrkOutput = z.object({
+  requests: z.number(),
+  durationUs: z.number(),
+  p50Us: z.number(),
+  p99Us: z.number(),
+  maxUs: z.number(),
+  errors: z.number(),
+});
+
+/** Closed loop (each connection sends its next request when the last is answered): wrk, on core `cpu`. */
+export async function runWrk(
+  cpu: string,
+  port: number,
+  requestsFile: string,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
+  const { stdout } = await promisify(execFile)("taskset", [
+    "-c",
+    cpu,
+    "wrk",
+    "-t1",
+    `-c${connections}`,
+    `-d${seconds}s`,
+    "--timeout",
+    "2s",
+    "-s",
+    join(HERE, "replay.lua"),
+    `http://127.0.0.1:${port}`,
+    "--",
+    requestsFile,
+  ]);
+  const line = stdout.split("\n").find((l) => l.startsWith("{"));
+  const r = wrkOutput.parse(JSON.parse(line ?? "null"));
+  return {
+    requests: r.requests,
+    errors: r.errors,
+    seconds: r.durationUs / 1e6,
+    p50Ms: r.p50Us / 1000,
+    p99Ms: r.p99Us / 1000,
+    maxMs: r.maxUs / 1000,
+  };
+}
+
+/** Open loop at a fixed rate: pacedLoad.ts in its own process on core `cpu`. */
+export function runPaced(cpu: string, run: PacedRun): Promise<LoadResult> {
+  const child = fork(join(HERE, "pacedLoad.ts"), [], {
+    execPath: "taskset",
+    execArgv: ["-c", cpu, process.execPath, "--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.on("message", (m) => {
+      if (m === "ready") return void child.send(run);
+      const r = m as PacedResult;
+      resolve({
+        requests: r.completed,
+        errors: r.errors,
+        seconds: r.seconds,
+        p50Ms: r.p50Ms,
+        p99Ms: r.p99Ms,
+        maxMs: r.maxMs,
+        sendLagP99Ms: r.sendLagP99Ms,
+      });
+    });
+    child.once("exit", (code) => reject(new Error(`paced load exited with ${code}`)));
+  });
+}
