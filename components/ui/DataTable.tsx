@@ -45,7 +45,10 @@ export function DataTable<T>({
           ))}
           {actions && (
             <Th>
-              <span className="sr-only">Actions</span>
+              {/* Positioned so the visually hidden label stays inside the table's scroll box on phones. */}
+              <span className="relative">
+                <span className="sr-only">Actions</span>
+              </span>
             </Th>
           )}
         </tr>

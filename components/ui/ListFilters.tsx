@@ -13,19 +13,28 @@ type InputProps = {
   onChange: (value: string) => void;
   placeholder?: string;
   type?: "text" | "date";
+  /** Show the label beside the box: a date box has no placeholder to say which date it is. */
+  visibleLabel?: boolean;
 };
 
-/** A typed filter (search text, a date); the label is for screen readers, the placeholder says what it matches. */
-export function FilterInput({ label, value, onChange, placeholder, type = "text" }: InputProps) {
-  return (
+/** A typed filter (search text, a date); by default the label is for screen readers and the placeholder says what it matches. */
+export function FilterInput({ label, value, onChange, placeholder, type = "text", visibleLabel = false }: InputProps) {
+  const input = (
     <input
       type={type}
-      className={cn(inputClass, "max-w-sm")}
+      className={cn(inputClass, visibleLabel ? "min-w-0" : "max-w-sm")}
       placeholder={placeholder}
-      aria-label={label}
+      aria-label={visibleLabel ? undefined : label}
       value={value}
       onChange={(e) => onChange(e.target.value)}
     />
+  );
+  if (!visibleLabel) return input;
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-600">
+      {label}
+      {input}
+    </label>
   );
 }
 

@@ -1,338 +1,255 @@
 /**
  * `npm run bench:xmlcurl`: how fast the mod_xml_curl endpoint answers, against a bare
- * node:http responder on the same machine.
+ * node:http responder measured in the same run.
  *
  * Seeds BENCH_DOMAINS × BENCH_EXTENSIONS (default 10,000 × 100 = 1M extensions) into its
- * own database with set-based INSERT … SELECT (a1-hash computed by PostgreSQL's md5),
- * serves the endpoint and the bare responder from a child process, and loads both
- * from this process over keep-alive loopback connections.
+ * own database, serves the endpoint and the bare responder from one child process pinned
+ * to core BENCH_SERVER_CPU, and drives them from another core (BENCH_LOAD_CPU) over
+ * keep-alive loopback connections with replayed fixture bodies:
+ * - throughput: wrk, closed loop;
+ * - latency: a paced open-loop generator at a FIXED rate = half the measured throughput,
+ *   latency counted from each request's due time; the bare responder gets the same rate.
+ * Scenarios are interleaved over BENCH_ROUNDS rounds and the median round is reported.
  *
- * Knobs: BENCH_DOMAINS, BENCH_EXTENSIONS, BENCH_SECONDS (per phase, default 4), BENCH_ROUNDS (default 3),
- * BENCH_CONCURRENCY (default 32), BENCH_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres),
- * BENCH_RESEED=1 to rebuild the database.
+ * Knobs: BENCH_DOMAINS, BENCH_EXTENSIONS, BENCH_SECONDS (per run, default 5), BENCH_ROUNDS (default 3),
+ * BENCH_CONNECTIONS (default 32), BENCH_MISS_CONNECTIONS (default 8), BENCH_POOL (server's pool, default 10),
+ * BENCH_SERVER_CPU (default 0), BENCH_LOAD_CPU (default 1), BENCH_NICE (both, default -10; 0 = as the machine's
+ * other work), BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or "--trace-gc"),
+ * BENCH_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_RESEED=1 to rebuild the database.
  */
-import { fork, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { Agent, createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { createDb } from "@/server/db/client";
-import { listenForConfigChanges } from "@/server/freeswitch/configListener";
-import { createXmlCurlHandler } from "@/server/freeswitch/httpHandler";
+import { z } from "zod";
 import { notFoundDocument } from "@/server/freeswitch/xml";
-import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
-import { hashPassword } from "@/server/security/password";
-import { generateSecretKey, seal } from "@/server/security/secretBox";
-import { ensureTemplate } from "@/tests/support/database";
+import { generateSecretKey } from "@/server/security/secretBox";
+import { runPaced, runWrk, type LoadResult } from "./xmlcurl/loadRunners";
+import { placedCommand } from "./xmlcurl/placement";
+import { BenchRequests, writeRequestsFile } from "./xmlcurl/requests";
+import { benchExtensionNumber, ensureBenchDatabase } from "./xmlcurl/seed";
+import type { ServerPorts } from "./xmlcurl/serve";
 
-// Only the bench's own rows are sealed with it; the child process inherits it.
+const config = z
+  .object({
+    BENCH_DOMAINS: z.coerce.number().int().positive().default(10_000),
+    BENCH_EXTENSIONS: z.coerce.number().int().positive().default(100),
+    BENCH_SECONDS: z.coerce.number().positive().default(5),
+    BENCH_ROUNDS: z.coerce.number().int().positive().default(3),
+    BENCH_CONNECTIONS: z.coerce.number().int().positive().default(32),
+    BENCH_MISS_CONNECTIONS: z.coerce.number().int().positive().default(8),
+    BENCH_POOL: z.coerce.number().int().positive().default(10),
+    BENCH_SERVER_CPU: z.string().default("0"),
+    BENCH_LOAD_CPU: z.string().default("1"),
+    BENCH_NICE: z.coerce.number().int().min(-20).max(19).default(-10),
+    BENCH_SERVER_NODE_FLAGS: z.string().default(""),
+    BENCH_ADMIN_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/postgres"),
+    BENCH_RESEED: z.enum(["0", "1"]).default("0"),
+  })
+  .parse(process.env);
+
+// Only the bench's own rows are sealed with it; the server process inherits it.
 process.env.SWITCHBOARD_SECRET_KEY ??= generateSecretKey();
 
-const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 10_000);
-const EXTENSIONS = Number(process.env.BENCH_EXTENSIONS ?? 100);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const DATABASE = "sb_bench_xmlcurl";
 const NODE = { hostname: "fs-node-01", user: "bench", secret: "bench-secret" };
-const FIXTURES = join(process.cwd(), "..", "shared", "fixtures", "freeswitch");
+const HOT_SET = 1_000;
+/** More than a closed-loop miss run can use: a replayed request would be a hit. */
+const MISS_REQUESTS_CLOSED = 25_000;
 
-function databaseUrl(): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${DATABASE}`;
-  return u.toString();
-}
-
-const domainName = (i: number) => `bench${i}.example`;
-const extensionNumber = (i: number) => String(1000 + i);
-
-// ───────────────────────────── seeding ─────────────────────────────
-
-async function seed(): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE])).rowCount;
-    if (exists && process.env.BENCH_RESEED !== "1") {
-      const c = new pg.Client({ connectionString: databaseUrl() });
-      await c.connect();
-      const { rows } = await c.query<{ d: string; e: string }>(
-        `SELECT (SELECT count(*) FROM "Domain") d, (SELECT count(*) FROM "Extension") e`,
-      );
-      await c.end();
-      if (Number(rows[0]?.d) === DOMAINS && Number(rows[0]?.e) === DOMAINS * EXTENSIONS) {
-        console.log(`seed: reusing ${DATABASE} (${DOMAINS} domains × ${EXTENSIONS} extensions)`);
-        return;
-      }
-    }
-    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${DATABASE}" TEMPLATE "${await ensureTemplate()}"`);
-  } finally {
-    await admin.end();
-  }
-  const started = Date.now();
-  const c = new pg.Client({ connectionString: databaseUrl() });
-  await c.connect();
-  try {
-    await c.query(
-      `INSERT INTO "TelephonyNode" (id, hostname, "sipAddress", "eslHost", "eslPasswordEnc", "xmlCurlUser", "xmlCurlSecretHash", "updatedAt")
-       VALUES ('bench-node', $1, '127.0.0.1', '127.0.0.1', $2, $3, $4, now())`,
-      [NODE.hostname, seal("ClueCon"), NODE.user, await hashPassword(NODE.secret)],
-    );
-    await c.query(
-      `INSERT INTO "Domain" (id, name, "displayName", "updatedAt")
-       SELECT 'dom' || i, 'bench' || i || '.example', 'Bench ' || i, now() FROM generate_series(0, $1::int - 1) i`,
-      [DOMAINS],
-    );
-    // One statement per slice of domains keeps each transaction (and its WAL) modest.
-    const slice = Math.max(1, Math.floor(200_000 / EXTENSIONS));
-    for (let from = 0; from < DOMAINS; from += slice) {
-      await c.query(
-        `INSERT INTO "Extension" (id, "domainId", number, "displayName", "sipA1Hash", "externalCallerIdNumber", "updatedAt")
-         SELECT 'ext' || d || '-' || e, 'dom' || d, (1000 + e)::text, 'Ext ' || (1000 + e),
-                md5((1000 + e)::text || ':bench' || d || '.example:pw' || (1000 + e)), '+4930' || (1000000 + d), now()
-         FROM generate_series($1::int, $2::int - 1) d, generate_series(0, $3::int - 1) e`,
-        [from, Math.min(from + slice, DOMAINS), EXTENSIONS],
-      );
-      process.stdout.write(`\rseed: ${Math.min(from + slice, DOMAINS)}/${DOMAINS} domains`);
-    }
-    await c.query(
-      `INSERT INTO "Trunk" (id, name, "proxyHost", "updatedAt") VALUES ('trunk-a', 'carrier-a', '198.51.100.7', now())`,
-    );
-    await c.query(
-      `INSERT INTO "OutboundRoute" (id, name, pattern, "stripDigits", prepend, "updatedAt") VALUES ('route-n', 'national', '_0Z.', 1, '+49', now())`,
-    );
-    await c.query(`INSERT INTO "OutboundRouteTrunk" ("routeId", "trunkId", position) VALUES ('route-n', 'trunk-a', 1)`);
-    await c.query("ANALYZE");
-  } finally {
-    await c.end();
-  }
-  console.log(`\nseed: ${DOMAINS * EXTENSIONS} extensions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-// ───────────────────────────── servers (child process) ─────────────────────────────
-
-async function serve(): Promise<void> {
-  const url = databaseUrl();
-  const db = createDb(url, 10);
-  const service = new XmlCurlService(db, db, { ...defaultXmlCurlSettings, userCacheSeconds: 300 });
-  listenForConfigChanges(url, service.cache);
-  const endpoint = createServer(createXmlCurlHandler(service));
-  // The floor: read the body, answer a constant document.
-  const bare = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, {
-        "Content-Type": "text/xml; charset=utf-8",
-        "Content-Length": Buffer.byteLength(notFoundDocument),
-      });
-      res.end(notFoundDocument);
-    });
-  });
-  await Promise.all([endpoint, bare].map((s) => new Promise<void>((r) => s.listen(0, "127.0.0.1", r))));
-  process.send?.({ endpoint: (endpoint.address() as AddressInfo).port, bare: (bare.address() as AddressInfo).port });
-}
-
-// ───────────────────────────── load generator ─────────────────────────────
-
-type Result = { requests: number; errors: number; seconds: number; p50: number; p99: number };
-
-const agent = new Agent({ keepAlive: true, maxSockets: 512 });
-
-function post(port: number, body: string, authorization: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        path: "/freeswitch/xml",
-        method: "POST",
-        agent,
-        headers: {
-          Authorization: authorization,
-          "Content-Type": "application/x-www-form-urlencoded",
-          "Content-Length": Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-function summarize(latencies: number[], errors: number, seconds: number): Result {
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { requests: latencies.length, errors, seconds, p50: at(0.5), p99: at(0.99) };
-}
-
-/** Closed loop: `concurrency` loops, each sending the next request when the last answered. */
-async function closedLoop(port: number, next: () => string, auth: string, concurrency: number): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        try {
-          if ((await post(port, next(), auth)) !== 200) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  return summarize(latencies, errors, SECONDS);
-}
-
-/** Open loop at a fixed rate (bounded in-flight), for latency at a given load. */
-async function fixedRate(port: number, next: () => string, auth: string, perSecond: number): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let sent = 0;
-  let inflight = 0;
-  const started = performance.now();
-  const total = Math.floor(perSecond * SECONDS);
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * perSecond));
-      while (sent < due && inflight < 1024) {
-        sent++;
-        inflight++;
-        const t0 = performance.now();
-        post(port, next(), auth)
-          .then(
-            (s) => s !== 200 && errors++,
-            () => errors++,
-          )
-          .finally(() => {
-            inflight--;
-            latencies.push(performance.now() - t0);
-            if (sent >= total && inflight === 0) resolve();
-          });
-      }
-      if (sent < total) setTimeout(tick, 1);
-    };
-    tick();
-  });
-  return summarize(latencies, errors, (performance.now() - started) / 1000);
-}
-
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
 const rand = (n: number) => Math.floor(Math.random() * n);
+const rate = (r: LoadResult) => r.requests / r.seconds;
 
-function sipAuthBody(d: number, e: number): string {
-  const domain = domainName(d);
-  return `user=${extensionNumber(e)}&domain=${domain}&sip_auth_username=${extensionNumber(e)}&sip_auth_realm=${domain}&${fixture("directory-sip_auth-register.body")}`;
+function startServer(databaseUrl: string): Promise<{ ports: ServerPorts; stop: () => Promise<void> }> {
+  const nodeFlags = config.BENCH_SERVER_NODE_FLAGS.split(" ").filter(Boolean);
+  const [execPath, ...execArgv] = placedCommand({ cpu: config.BENCH_SERVER_CPU, nice: config.BENCH_NICE }, [
+    process.execPath,
+    ...nodeFlags,
+    "--import",
+    "tsx",
+  ]);
+  const child = fork(join(import.meta.dirname, "xmlcurl", "serve.ts"), [], {
+    execPath,
+    execArgv,
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_POOL: String(config.BENCH_POOL) },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.once("message", (m) =>
+      resolve({
+        ports: m as ServerPorts,
+        stop: async () => {
+          child.disconnect();
+          await exited;
+        },
+      }),
+    );
+  });
 }
 
-function dialplanBody(d: number, from: number, to: string): string {
-  const domain = domainName(d);
-  return `Caller-Context=${domain}&Hunt-Context=${domain}&Caller-Destination-Number=${to}&Hunt-Destination-Number=${to}&variable_user_name=${extensionNumber(from)}&variable_domain_name=${domain}&${fixture("dialplan-sip-invite.body")}`;
+/** Loads every hot request once (so measuring starts from a warm cache) and checks each is answered for real. */
+async function warm(port: number, requests: readonly string[]): Promise<void> {
+  const socket = connect({ host: "127.0.0.1", port });
+  let buffered = "";
+  for (const request of requests) {
+    socket.write(request);
+    const response = await new Promise<string>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        buffered += chunk.toString("utf8");
+        const headerEnd = buffered.indexOf("\r\n\r\n");
+        const length = Number(/content-length:\s*(\d+)/i.exec(buffered)?.[1] ?? -1);
+        if (headerEnd === -1 || length < 0 || Buffer.byteLength(buffered) < headerEnd + 4 + length) return;
+        socket.off("data", onData);
+        resolve(buffered.slice(headerEnd + 4));
+        buffered = "";
+      };
+      socket.on("data", onData);
+    });
+    if (response === notFoundDocument) throw new Error(`warm-up answered "not found" for a seeded request`);
+  }
+  socket.destroy();
 }
 
-const fmt = (r: Result) =>
-  `${(r.requests / r.seconds).toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}`;
+function median(results: readonly LoadResult[], by: (r: LoadResult) => number): LoadResult {
+  return [...results].sort((x, y) => by(x) - by(y))[Math.floor(results.length / 2)] as LoadResult;
+}
+
+const fmt = (r: LoadResult) =>
+  `${rate(r).toFixed(0).padStart(7)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  max ${r.maxMs.toFixed(1).padStart(6)} ms  errors ${r.errors}` +
+  (r.sendLagP99Ms === undefined ? "" : `  (generator lag p99 ${r.sendLagP99Ms.toFixed(2)} ms)`);
 
 async function main(): Promise<void> {
-  if (process.argv.includes("--serve")) return serve();
-  await seed();
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["--serve"], {
-    execArgv: ["--import", "tsx"],
-    stdio: "inherit",
-  });
-  const ports = await new Promise<{ endpoint: number; bare: number }>((resolve) =>
-    child.once("message", (m) => resolve(m as { endpoint: number; bare: number })),
+  const databaseUrl = await ensureBenchDatabase(
+    config.BENCH_ADMIN_URL,
+    // Per scale, so a quick small run does not replace the 1M-row database.
+    `sb_bench_xmlcurl_${config.BENCH_DOMAINS}x${config.BENCH_EXTENSIONS}`,
+    { domains: config.BENCH_DOMAINS, extensions: config.BENCH_EXTENSIONS },
+    NODE,
+    config.BENCH_RESEED === "1",
   );
-  const auth = `Basic ${Buffer.from(`${NODE.user}:${NODE.secret}`).toString("base64")}`;
-  try {
-    // Hot sets: 1,000 users and 1,000 dialplan answers, loaded once before measuring.
-    const hotUsers = Array.from({ length: 1000 }, () => sipAuthBody(rand(DOMAINS), rand(EXTENSIONS)));
-    const hotCalls = Array.from({ length: 1000 }, () =>
-      dialplanBody(rand(DOMAINS), rand(EXTENSIONS), extensionNumber(rand(EXTENSIONS))),
-    );
-    for (const body of [...hotUsers, ...hotCalls]) await post(ports.endpoint, body, auth);
-    const pick = (list: string[]) => () => list[rand(list.length)] ?? "";
-    const misses = () =>
-      Math.random() < 0.5
-        ? sipAuthBody(rand(DOMAINS), rand(EXTENSIONS))
-        : dialplanBody(
-            rand(DOMAINS),
-            rand(EXTENSIONS),
-            Math.random() < 0.8 ? extensionNumber(rand(EXTENSIONS)) : `0${rand(9) + 1}${rand(1e6)}`,
-          );
+  const dir = mkdtempSync(join(tmpdir(), "bench-xmlcurl-"));
+  const server = await startServer(databaseUrl);
+  const { ports } = server;
+  const requests = new BenchRequests(`Basic ${Buffer.from(`${NODE.user}:${NODE.secret}`).toString("base64")}`);
+  const { BENCH_DOMAINS: domains, BENCH_EXTENSIONS: extensions, BENCH_SECONDS: seconds } = config;
+  const load = { cpu: config.BENCH_LOAD_CPU, nice: config.BENCH_NICE };
 
-    // The machine is shared: scenarios are interleaved over several rounds and the median round reported.
-    const rate = (r: Result) => r.requests / r.seconds;
-    const median = (results: Result[], by: (r: Result) => number) =>
-      [...results].sort((x, y) => by(x) - by(y))[Math.floor(results.length / 2)] as Result;
-    const closed: Record<"bare" | "bareLarge" | "sip" | "dial" | "miss", Result[]> = {
-      bare: [],
-      bareLarge: [],
-      sip: [],
-      dial: [],
-      miss: [],
+  // Every miss request is for a user or call no earlier request asked for.
+  const used = new Set<string>();
+  const fresh = (key: string) => !used.has(key) && Boolean(used.add(key));
+  const hotUsers: string[] = [];
+  while (hotUsers.length < HOT_SET) {
+    const [d, e] = [rand(domains), rand(extensions)];
+    if (fresh(`u${d}:${e}`)) hotUsers.push(requests.sipAuth(d, e));
+  }
+  const hotCalls: string[] = [];
+  while (hotCalls.length < HOT_SET) {
+    const [d, from, to] = [rand(domains), rand(extensions), rand(extensions)];
+    if (fresh(`c${d}:${from}:${to}`)) hotCalls.push(requests.dialplan(d, from, benchExtensionNumber(to)));
+  }
+  let missFiles = 0;
+  // Half REGISTERs, half calls (80% to an extension, 20% outbound via the routes).
+  const missFile = (count: number) => {
+    const list: string[] = [];
+    while (list.length < count) {
+      const [d, a, b] = [rand(domains), rand(extensions), rand(extensions)];
+      if (Math.random() < 0.5) {
+        if (fresh(`u${d}:${a}`)) list.push(requests.sipAuth(d, a));
+      } else {
+        const to = Math.random() < 0.8 ? benchExtensionNumber(b) : `0${rand(9) + 1}${rand(1e7)}`;
+        if (fresh(`c${d}:${a}:${to}`)) list.push(requests.dialplan(d, a, to));
+      }
+    }
+    return writeRequestsFile(join(dir, `miss-${missFiles++}.req`), list);
+  };
+  const usersFile = writeRequestsFile(join(dir, "users.req"), hotUsers);
+  const callsFile = writeRequestsFile(join(dir, "calls.req"), hotCalls);
+
+  try {
+    await warm(ports.endpoint, [...hotUsers, ...hotCalls]);
+    const c = config.BENCH_CONNECTIONS;
+    const closed = {
+      bareUsers: [] as LoadResult[],
+      sip: [] as LoadResult[],
+      bareCalls: [] as LoadResult[],
+      dial: [] as LoadResult[],
+      miss: [] as LoadResult[],
     };
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= config.BENCH_ROUNDS; round++) {
       // The bare responder gets the same bodies as the scenario it is compared with.
-      closed.bare.push(await closedLoop(ports.bare, pick(hotUsers), auth, CONCURRENCY));
-      closed.bareLarge.push(await closedLoop(ports.bare, pick(hotCalls), auth, CONCURRENCY));
-      closed.sip.push(await closedLoop(ports.endpoint, pick(hotUsers), auth, CONCURRENCY));
-      closed.dial.push(await closedLoop(ports.endpoint, pick(hotCalls), auth, CONCURRENCY));
-      closed.miss.push(await closedLoop(ports.endpoint, misses, auth, 8));
-      const last = (r: Result[]) => rate(r.at(-1) as Result).toFixed(0);
+      closed.bareUsers.push(await runWrk(load, ports.bare, usersFile, seconds, c));
+      closed.sip.push(await runWrk(load, ports.endpoint, usersFile, seconds, c));
+      closed.bareCalls.push(await runWrk(load, ports.bare, callsFile, seconds, c));
+      closed.dial.push(await runWrk(load, ports.endpoint, callsFile, seconds, c));
+      const miss = await runWrk(
+        load,
+        ports.endpoint,
+        missFile(MISS_REQUESTS_CLOSED),
+        seconds,
+        config.BENCH_MISS_CONNECTIONS,
+      );
+      if (miss.requests > MISS_REQUESTS_CLOSED) console.warn(`  (miss run replayed requests: raise MISS_REQUESTS_CLOSED)`);
+      closed.miss.push(miss);
+      const last = (r: LoadResult[]) => rate(r.at(-1) as LoadResult).toFixed(0);
       console.log(
-        `round ${round}: bare ${last(closed.bare)}/s (INVITE-sized ${last(closed.bareLarge)}/s), sip_auth ${last(closed.sip)}/s, dialplan ${last(closed.dial)}/s, misses ${last(closed.miss)}/s`,
+        `closed round ${round}: bare ${last(closed.bareUsers)}/s, sip_auth ${last(closed.sip)}/s, bare INVITE-sized ${last(closed.bareCalls)}/s, dialplan ${last(closed.dial)}/s, misses ${last(closed.miss)}/s`,
       );
     }
-    const [bare, bareLarge, sip, dial, miss] = [
-      closed.bare,
-      closed.bareLarge,
-      closed.sip,
-      closed.dial,
-      closed.miss,
-    ].map((r) => median(r, rate)) as [Result, Result, Result, Result, Result];
-    console.log(
-      `\nclosed loop, median of ${ROUNDS} rounds × ${SECONDS} s (${DOMAINS} domains × ${EXTENSIONS} extensions):`,
-    );
-    console.log(`  bare, REGISTER bodies   ${fmt(bare)}  (${CONCURRENCY} connections)`);
-    console.log(`  sip_auth hits           ${fmt(sip)}  (${CONCURRENCY} connections)`);
-    console.log(`  bare, INVITE bodies     ${fmt(bareLarge)}  (${CONCURRENCY} connections)`);
-    console.log(`  dialplan hits           ${fmt(dial)}  (${CONCURRENCY} connections)`);
-    console.log(`  miss mix                ${fmt(miss)}  (8 connections)`);
-    console.log(
-      `\nratio to bare: sip_auth hits ${(rate(sip) / rate(bare)).toFixed(2)}, dialplan hits ${(rate(dial) / rate(bareLarge)).toFixed(2)} (target ≥ 0.50)`,
-    );
+    const [bareUsers, sip, bareCalls, dial, miss] = Object.values(closed).map((r) => median(r, rate)) as [
+      LoadResult,
+      LoadResult,
+      LoadResult,
+      LoadResult,
+      LoadResult,
+    ];
 
-    const fixed: Record<"sip" | "dial" | "miss", Result[]> = { sip: [], dial: [], miss: [] };
-    for (let round = 1; round <= ROUNDS; round++) {
-      fixed.sip.push(await fixedRate(ports.endpoint, pick(hotUsers), auth, rate(sip) / 2));
-      fixed.dial.push(await fixedRate(ports.endpoint, pick(hotCalls), auth, rate(dial) / 2));
-      fixed.miss.push(await fixedRate(ports.endpoint, misses, auth, rate(miss) / 2));
+    const paced = (port: number, requestsFile: string, ratePerSecond: number, connections: number) =>
+      runPaced(load, { port, requestsFile, ratePerSecond, seconds, connections });
+    const fixed = {
+      sip: [] as LoadResult[],
+      bareSip: [] as LoadResult[],
+      dial: [] as LoadResult[],
+      bareDial: [] as LoadResult[],
+      miss: [] as LoadResult[],
+    };
+    const [sipRate, dialRate, missRate] = [rate(sip) / 2, rate(dial) / 2, rate(miss) / 2];
+    for (let round = 1; round <= config.BENCH_ROUNDS; round++) {
+      fixed.sip.push(await paced(ports.endpoint, usersFile, sipRate, c));
+      fixed.bareSip.push(await paced(ports.bare, usersFile, sipRate, c));
+      fixed.dial.push(await paced(ports.endpoint, callsFile, dialRate, c));
+      fixed.bareDial.push(await paced(ports.bare, callsFile, dialRate, c));
+      fixed.miss.push(
+        await paced(ports.endpoint, missFile(Math.ceil(missRate * seconds)), missRate, config.BENCH_MISS_CONNECTIONS),
+      );
+      const last = (r: LoadResult[]) => (r.at(-1) as LoadResult).p99Ms.toFixed(2);
+      console.log(
+        `fixed round ${round}: p99 sip_auth ${last(fixed.sip)} ms (bare ${last(fixed.bareSip)}), dialplan ${last(fixed.dial)} ms (bare ${last(fixed.bareDial)}), misses ${last(fixed.miss)} ms`,
+      );
     }
-    const p99 = (r: Result) => r.p99;
-    console.log(`\nfixed rate at half the measured throughput, median p99 of ${ROUNDS} rounds:`);
+    const p99 = (r: LoadResult) => r.p99Ms;
+
     console.log(
-      `  sip_auth hits @ ${(rate(sip) / 2).toFixed(0)}/s   ${fmt(median(fixed.sip, p99))}  (target p99 ≤ 5 ms)`,
+      `\n${domains} domains × ${extensions} extensions; median of ${config.BENCH_ROUNDS} rounds × ${seconds} s; server on cpu ${config.BENCH_SERVER_CPU}, load on cpu ${load.cpu}, nice ${load.nice}`,
     );
+    console.log(`closed loop (wrk, ${c} connections; misses ${config.BENCH_MISS_CONNECTIONS}):`);
+    console.log(`  bare, REGISTER bodies   ${fmt(bareUsers)}`);
+    console.log(`  sip_auth hits           ${fmt(sip)}`);
+    console.log(`  bare, INVITE bodies     ${fmt(bareCalls)}`);
+    console.log(`  dialplan hits           ${fmt(dial)}`);
+    console.log(`  miss mix                ${fmt(miss)}`);
     console.log(
-      `  dialplan hits @ ${(rate(dial) / 2).toFixed(0)}/s   ${fmt(median(fixed.dial, p99))}  (target p99 ≤ 5 ms)`,
+      `ratio to bare: sip_auth hits ${(rate(sip) / rate(bareUsers)).toFixed(2)}, dialplan hits ${(rate(dial) / rate(bareCalls)).toFixed(2)} (target ≥ 0.50)`,
     );
-    console.log(
-      `  miss mix @ ${(rate(miss) / 2).toFixed(0)}/s        ${fmt(median(fixed.miss, p99))}  (target p99 ≤ 20 ms)`,
-    );
+    console.log(`fixed rate = half the closed-loop throughput (paced, latency from due time; median p99):`);
+    console.log(`  sip_auth hits @ ${sipRate.toFixed(0).padStart(5)}/s  ${fmt(median(fixed.sip, p99))}  (target p99 ≤ 5 ms)`);
+    console.log(`  bare          @ ${sipRate.toFixed(0).padStart(5)}/s  ${fmt(median(fixed.bareSip, p99))}`);
+    console.log(`  dialplan hits @ ${dialRate.toFixed(0).padStart(5)}/s  ${fmt(median(fixed.dial, p99))}  (target p99 ≤ 5 ms)`);
+    console.log(`  bare          @ ${dialRate.toFixed(0).padStart(5)}/s  ${fmt(median(fixed.bareDial, p99))}`);
+    console.log(`  miss mix      @ ${missRate.toFixed(0).padStart(5)}/s  ${fmt(median(fixed.miss, p99))}  (target p99 ≤ 20 ms)`);
   } finally {
-    child.kill("SIGTERM");
-    agent.destroy();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

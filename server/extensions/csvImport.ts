@@ -6,6 +6,7 @@ import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { seal } from "@/server/security/secretBox";
 import { generatePin, generateSipPassword, sipA1Hash } from "@/server/security/sipCredentials";
 import type { TenantContext } from "@/server/tenancy/context";
+import { lockDomain } from "@/server/tenancy/lockDomain";
 import { LimitError } from "@/server/tenancy/errors";
 import {
   CSV_COLUMN_NAMES,
@@ -187,7 +188,7 @@ export async function importExtensionsBatch(ctx: TenantContext, rows: ImportRow[
   return ctx.db.$transaction(
     async (tx) => {
       // Serialises concurrent imports into one domain, so the limit check below holds.
-      await tx.$executeRaw`SELECT 1 FROM "Domain" WHERE id = ${ctx.domain.id} FOR UPDATE`;
+      await lockDomain(tx, ctx.domain.id);
       const domain = await tx.domain.findUniqueOrThrow({
         where: { id: ctx.domain.id },
         select: { maxExtensions: true },

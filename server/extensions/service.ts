@@ -6,9 +6,11 @@ import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { seal } from "@/server/security/secretBox";
 import { generatePin, generateSipPassword, sipA1Hash } from "@/server/security/sipCredentials";
 import { assertNumberFree } from "@/server/shared/assertNumberFree";
+import { findDestinationReferences } from "@/server/shared/destination";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { TenantContext } from "@/server/tenancy/context";
-import { ForbiddenError, LimitError, NotFoundError } from "@/server/tenancy/errors";
+import { lockDomain } from "@/server/tenancy/lockDomain";
+import { ConflictError, ForbiddenError, LimitError, NotFoundError } from "@/server/tenancy/errors";
 import type {
   CreateExtensionInput,
   ListExtensionsInput,
@@ -93,6 +95,8 @@ export async function createExtension(ctx: TenantContext, input: CreateExtension
   const sipPassword = chosen ?? generateSipPassword();
   const voicemailPin = chosenPin ?? (fields.voicemailEnabled === false ? undefined : generatePin());
   return ctx.db.$transaction(async (tx) => {
+    // Serialises creates into one domain, so the limit check below holds.
+    await lockDomain(tx, ctx.domain.id);
     const domain = await tx.domain.findUniqueOrThrow({ where: { id: ctx.domain.id }, select: { maxExtensions: true } });
     const count = await tx.extension.count({ where: { domainId: ctx.domain.id } });
     if (count >= domain.maxExtensions) {
@@ -168,6 +172,12 @@ export async function deleteExtension(ctx: TenantContext, id: string): Promise<v
   await ctx.db.$transaction(async (tx) => {
     const before = await tx.extension.findFirst({ where: { id, domainId: ctx.domain.id }, select: extensionSelect });
     if (!before) throw new NotFoundError("Extension");
+    // A DID or menu still pointing here would send callers to a number that no longer exists.
+    const refs = [
+      ...(await findDestinationReferences(tx, ctx.domain.id, "EXTENSION", before.number)),
+      ...(await findDestinationReferences(tx, ctx.domain.id, "VOICEMAIL", before.number)),
+    ];
+    if (refs.length > 0) throw new ConflictError(`Still in use by ${refs.join(", ")}`);
     await tx.extension.delete({ where: { id } });
     await writeAudit(tx, ctx.actor, {
       domainId: ctx.domain.id,

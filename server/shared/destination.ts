@@ -75,13 +75,13 @@ export async function assertDestinationExists(
 }
 
 /**
- * What still sends calls to a ring group or IVR menu, as human-readable labels;
- * deleting something in use would leave callers hearing a dead end.
+ * What still sends calls to an extension, its voicemail, a ring group or an IVR menu, as
+ * human-readable labels; deleting something in use would leave callers hearing a dead end.
  */
 export async function findDestinationReferences(
   tx: DbTx,
   domainId: string,
-  type: "RING_GROUP" | "IVR_MENU",
+  type: Exclude<DestinationType, "EXTERNAL" | "HANGUP">,
   number: string,
   /** The entity itself: its own fallback or "repeat this menu" options do not count. */
   self?: string,

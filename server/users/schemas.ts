@@ -4,9 +4,7 @@ import { emailSchema, portalPasswordSchema } from "@/server/domains/schemas";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 const nameSchema = z.string().trim().min(1, "Required").max(100);
-const optionalId = idSchema
-  .nullable()
-  .or(z.literal("").transform(() => null));
+const optionalId = idSchema.nullable().or(z.literal("").transform(() => null));
 
 /** One role grant, flat so one form row edits it: PLATFORM_ADMIN has no domain, TENANT_USER one extension. */
 export const membershipSchema = z

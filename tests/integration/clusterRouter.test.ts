@@ -43,7 +43,7 @@ describe("cluster router", () => {
   it("creates a node: the xml_curl secret comes back once, only its argon2id hash and the sealed ESL password are stored", async () => {
     const { node, xmlCurlSecret } = await platform.cluster.nodes.create(newNode);
     nodeId = node.id;
-    expect(node).toMatchObject({ hostname: "fs-node-09", sipPort: 5060, eslPort: 8021, adminState: "ACTIVE", xmlCurlUser: "fs-fs-node-09" });
+    expect(node).toMatchObject({ hostname: "fs-node-09", sipPort: 5060, eslPort: 8021, adminState: "ACTIVE", xmlCurlUser: "fs-node-09" });
     expect(node).not.toHaveProperty("xmlCurlSecretHash");
     expect(node).not.toHaveProperty("eslPasswordEnc");
     expect(xmlCurlSecret.length).toBeGreaterThanOrEqual(32);

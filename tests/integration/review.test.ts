@@ -10,7 +10,8 @@ import { CONFIG_CHANNEL } from "@/server/freeswitch/configChanged";
 import { listenForConfigChanges, type ConfigListener } from "@/server/freeswitch/configListener";
 import { notFoundDocument } from "@/server/freeswitch/xml";
 import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
-import type { PlatformContext } from "@/server/tenancy/context";
+import { createExtension, deleteExtension } from "@/server/extensions/service";
+import type { PlatformContext, TenantContext } from "@/server/tenancy/context";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { readSharedFixture } from "../unit/freeswitch/sharedFixtures";
 import { serveXmlCurl } from "./freeswitch/httpClient";
@@ -57,9 +58,15 @@ describe("review: cluster changes reach the xml_curl endpoint's caches", () => {
   it("tightening a node's allowed sources takes effect without a restart", async () => {
     expect((await endpoint.post(register(), basicAuth(NODE.user, NODE.secret))).status).toBe(200);
     await updateNode(platform, { id: await nodeId(NODE.hostname), allowedSources: ["203.0.113.0/24"] });
-    await waitUntil(async () => (await endpoint.post(register(), basicAuth(NODE.user, NODE.secret))).status === 403, 2_000);
+    await waitUntil(
+      async () => (await endpoint.post(register(), basicAuth(NODE.user, NODE.secret))).status === 403,
+      2_000,
+    );
     await updateNode(platform, { id: await nodeId(NODE.hostname), allowedSources: ["127.0.0.0/8", "::1/128"] });
-    await waitUntil(async () => (await endpoint.post(register(), basicAuth(NODE.user, NODE.secret))).status === 200, 2_000);
+    await waitUntil(
+      async () => (await endpoint.post(register(), basicAuth(NODE.user, NODE.secret))).status === 200,
+      2_000,
+    );
   });
 
   it("a node taken off a domain stops being answered for it", async () => {
@@ -87,35 +94,41 @@ describe("review: cluster changes reach the xml_curl endpoint's caches", () => {
     const heard: string[] = [];
     client.on("notification", (m) => heard.push(m.payload ?? ""));
     await client.query(`LISTEN ${CONFIG_CHANNEL}`);
-    const expectNotified = async (what: string, change: () => Promise<unknown>) => {
+    const expectNotified = async <T>(what: string, change: () => Promise<T>): Promise<T> => {
       heard.length = 0;
-      await change();
+      const result = await change();
       await waitUntil(async () => heard.length > 0, 2_000).catch(() => {
         throw new Error(`${what} sent no ${CONFIG_CHANNEL} notification`);
       });
+      return result;
     };
     try {
-      const created = await createNode(platform, {
-        hostname: "fs-review",
-        sipAddress: "192.0.2.50",
-        eslHost: "192.0.2.50",
-        eslPassword: "ClueCon",
-      });
-      await expectNotified("node create", async () => created);
-      await expectNotified("node drain", () => setNodeAdminState(platform, { id: created.node.id, adminState: "DRAINING" }));
-      const domain = await createDomain(platform, {
-        name: "fresh.example",
-        displayName: "Fresh",
-        maxExtensions: 5,
-        maxConcurrentCalls: 5,
-        allowTenantRoutes: false,
-      }).catch((e: unknown) => e);
-      expect(heard.length, "domain create").toBeGreaterThan(0);
-      if (domain instanceof Error) throw domain;
+      const created = await expectNotified("node create", () =>
+        createNode(platform, {
+          hostname: "fs-review",
+          sipAddress: "192.0.2.50",
+          eslHost: "192.0.2.50",
+          eslPassword: "ClueCon",
+        }),
+      );
+      await expectNotified("node drain", () =>
+        setNodeAdminState(platform, { id: created.node.id, adminState: "DRAINING" }),
+      );
+      const domain = await expectNotified("domain create", () =>
+        createDomain(platform, {
+          name: "fresh.example",
+          displayName: "Fresh",
+          maxExtensions: 5,
+          maxConcurrentCalls: 5,
+          allowTenantRoutes: false,
+        }),
+      );
       await expectNotified("bulk assign", () =>
         bulkAssignDomains(platform, { domainIds: [domain.id], nodes: [{ nodeId: created.node.id }] }),
       );
-      const proxy = await createSipProxy(platform, { name: "kamailio-review", rpcUrl: "http://192.0.2.60:5071/RPC" });
+      const proxy = await expectNotified("proxy create", () =>
+        createSipProxy(platform, { name: "kamailio-review", rpcUrl: "http://192.0.2.60:5071/RPC" }),
+      );
       await expectNotified("proxy update", () => updateSipProxy(platform, { id: proxy.id, enabled: false }));
       await expectNotified("proxy delete", () => deleteSipProxy(platform, proxy.id));
     } finally {
@@ -148,5 +161,41 @@ describe("review: REST request bodies are bounded while reading", () => {
     ]);
     expect(response?.status).toBe(400);
     expect(sent).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
+describe("review: a domain's extension limit holds under concurrent creates", () => {
+  it("concurrent creates never exceed maxExtensions", async () => {
+    const domain = await t.db.domain.create({
+      data: { name: "limited.example", displayName: "Limited", maxExtensions: 2 },
+      select: { id: true, name: true },
+    });
+    const tenant: TenantContext = { ...platform, domain, role: "TENANT_ADMIN", extensionId: null };
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => createExtension(tenant, { number: `30${i}`, displayName: `Ext ${i}` })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    expect(await t.db.extension.count({ where: { domainId: domain.id } })).toBe(2);
+  });
+});
+
+describe("review: deleting an extension that calls still reach", () => {
+  it("is refused while a DID or a ring group fallback points at it, and allowed once they no longer do", async () => {
+    const domain = await t.db.domain.findUniqueOrThrow({ where: { name: TENANT }, select: { id: true, name: true } });
+    const tenant: TenantContext = { ...platform, domain, role: "TENANT_ADMIN", extensionId: null };
+    const ext = await t.db.extension.findFirstOrThrow({ where: { domainId: domain.id, number: "1001" } });
+    // Seeded: +4930123456 rings extension 1001; ring group 600 falls back to 1001's voicemail.
+    await expect(deleteExtension(tenant, ext.id)).rejects.toThrow(/phone number \+4930123456.*ring group "Sales"/);
+    expect(await t.db.extension.count({ where: { id: ext.id } })).toBe(1);
+    await t.db.phoneNumber.updateMany({
+      where: { e164: "+4930123456" },
+      data: { destType: "HANGUP", destTarget: null },
+    });
+    await t.db.ringGroup.updateMany({
+      where: { number: "600" },
+      data: { fallbackType: "HANGUP", fallbackTarget: null },
+    });
+    await deleteExtension(tenant, ext.id);
+    expect(await t.db.extension.count({ where: { id: ext.id } })).toBe(0);
   });
 });

@@ -6,7 +6,8 @@ import { appRouter } from "@/server/api/root";
 type JsonSchema = { [key: string]: unknown };
 
 // A pattern with only bounded repetition ({m,n}, ?, no + or * or {m,}) limits length by itself.
-const boundedPattern = (pattern: unknown) => typeof pattern === "string" && !/(\+|\*|\{\d+,\})/.test(pattern.replace(/\\./g, "").replace(/\[[^\]]*\]/g, ""));
+const boundedPattern = (pattern: unknown) =>
+  typeof pattern === "string" && !/(\+|\*|\{\d+,\})/.test(pattern.replace(/\\./g, "").replace(/\[[^\]]*\]/g, ""));
 
 /** Every string and array reachable in a JSON Schema that has no upper bound, by path. */
 function unbounded(schema: JsonSchema, path: string, out: string[]): void {
@@ -18,7 +19,11 @@ function unbounded(schema: JsonSchema, path: string, out: string[]): void {
   for (const [key, child] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>))
     unbounded(child, `${path}.${key}`, out);
   if (schema.items) unbounded(schema.items as JsonSchema, `${path}[]`, out);
-  for (const alt of [...((schema.anyOf ?? []) as JsonSchema[]), ...((schema.oneOf ?? []) as JsonSchema[]), ...((schema.allOf ?? []) as JsonSchema[])])
+  for (const alt of [
+    ...((schema.anyOf ?? []) as JsonSchema[]),
+    ...((schema.oneOf ?? []) as JsonSchema[]),
+    ...((schema.allOf ?? []) as JsonSchema[]),
+  ])
     unbounded(alt, path, out);
 }
 
@@ -30,7 +35,11 @@ describe("review: every tRPC input is bounded", () => {
     for (const [path, procedure] of Object.entries(procedures)) {
       for (const parser of procedure._def.inputs) {
         expect(parser, `${path} input is a zod schema`).toBeInstanceOf(z.ZodType);
-        unbounded(z.toJSONSchema(parser as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonSchema, path, problems);
+        unbounded(
+          z.toJSONSchema(parser as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonSchema,
+          path,
+          problems,
+        );
       }
     }
     expect(problems).toEqual([]);

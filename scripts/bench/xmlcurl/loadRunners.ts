@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { z } from "zod";
 import type { PacedResult, PacedRun } from "./pacedLoad";
+import { placedCommand, type Placement } from "./placement";
 
 export type LoadResult = {
   requests: number;
@@ -25,17 +26,15 @@ const wrkOutput = z.object({
   errors: z.number(),
 });
 
-/** Closed loop (each connection sends its next request when the last is answered): wrk, on core `cpu`. */
+/** Closed loop (each connection sends its next request when the last is answered): wrk. */
 export async function runWrk(
-  cpu: string,
+  placement: Placement,
   port: number,
   requestsFile: string,
   seconds: number,
   connections: number,
 ): Promise<LoadResult> {
-  const { stdout } = await promisify(execFile)("taskset", [
-    "-c",
-    cpu,
+  const [file, ...args] = placedCommand(placement, [
     "wrk",
     "-t1",
     `-c${connections}`,
@@ -48,6 +47,7 @@ export async function runWrk(
     "--",
     requestsFile,
   ]);
+  const { stdout } = await promisify(execFile)(file, args);
   const line = stdout.split("\n").find((l) => l.startsWith("{"));
   const r = wrkOutput.parse(JSON.parse(line ?? "null"));
   return {
@@ -60,11 +60,12 @@ export async function runWrk(
   };
 }
 
-/** Open loop at a fixed rate: pacedLoad.ts in its own process on core `cpu`. */
-export function runPaced(cpu: string, run: PacedRun): Promise<LoadResult> {
+/** Open loop at a fixed rate: pacedLoad.ts in its own process. */
+export function runPaced(placement: Placement, run: PacedRun): Promise<LoadResult> {
+  const [execPath, ...execArgv] = placedCommand(placement, [process.execPath, "--import", "tsx"]);
   const child = fork(join(HERE, "pacedLoad.ts"), [], {
-    execPath: "taskset",
-    execArgv: ["-c", cpu, process.execPath, "--import", "tsx"],
+    execPath,
+    execArgv,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

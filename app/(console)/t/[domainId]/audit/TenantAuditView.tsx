@@ -1,15 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Fragment, useState } from "react";
-import { AccessNotice } from "@/app/(console)/admin/_components/AccessNotice";
+import { useState } from "react";
 import { AuditDiff } from "@/app/(console)/admin/audit/AuditDiff";
 import { useTRPC } from "@/components/providers/trpc";
+import { AccessNotice, isAccessDenied } from "@/components/ui/AccessNotice";
 import { Button } from "@/components/ui/Button";
-import { inputClass } from "@/components/ui/Field";
+import { DataTable } from "@/components/ui/DataTable";
+import { FilterInput, FilterSelect, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pagination } from "@/components/ui/Pagination";
-import { EmptyRow, TableCard, Td, Th } from "@/components/ui/Table";
+import { useListFilters } from "@/components/ui/useListFilters";
 
 const PAGE_SIZE = 50;
 const NO_FILTERS = { actor: "", action: "", entityType: "", from: "", to: "" };
@@ -17,112 +17,92 @@ const NO_FILTERS = { actor: "", action: "", entityType: "", from: "", to: "" };
 /** A tenant admin's view of the changes made in their own domain (the server scopes the rows). */
 export function TenantAuditView({ domainId }: { domainId: string }) {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState(NO_FILTERS);
-  const [page, setPage] = useState(1);
+  const { filters, setFilter, clear, active, page, setPage } = useListFilters(NO_FILTERS);
   const [expanded, setExpanded] = useState<string | null>(null);
   const entityTypes = useQuery(trpc.audit.tenant.entityTypes.queryOptions({ domainId }));
   const list = useQuery(trpc.audit.tenant.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, ...filters }));
-  const set = (key: keyof typeof NO_FILTERS) => (e: { target: { value: string } }) => {
-    setFilters((f) => ({ ...f, [key]: e.target.value }));
-    setPage(1);
-  };
+  const filter = (key: keyof typeof NO_FILTERS) => ({
+    value: filters[key],
+    onChange: (value: string) => setFilter(key, value),
+  });
 
-  if (list.error?.data?.code === "NOT_FOUND" || list.error?.data?.code === "FORBIDDEN") {
-    return <AccessNotice code="NOT_FOUND" />;
-  }
-  const filtered = Object.values(filters).some(Boolean);
+  // Forbidden reads as not found too, so the page does not confirm that another tenant exists.
+  if (isAccessDenied(list.error?.data?.code)) return <AccessNotice code="NOT_FOUND" audience="tenant" />;
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made in this tenant: who made it, from where, and what changed." />
-      <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <input className={inputClass} placeholder="Actor" aria-label="Actor" value={filters.actor} onChange={set("actor")} />
-        <input
-          className={inputClass}
-          placeholder="Action, e.g. extension."
-          aria-label="Action"
-          value={filters.action}
-          onChange={set("action")}
+      <PageHeader
+        title="Audit log"
+        description="Every change made in this tenant: who made it, from where, and what changed."
+      />
+      <ListFilters className="grid grid-cols-1 sm:grid-cols-2 lg:grid-cols-5">
+        <FilterInput {...filter("actor")} label="Actor" placeholder="Actor" />
+        <FilterInput {...filter("action")} label="Action" placeholder="Action, e.g. extension." />
+        <FilterSelect
+          {...filter("entityType")}
+          label="Entity type"
+          className=""
+          anyLabel="Any entity"
+          options={entityTypes.data?.map((t) => ({ value: t, label: t })) ?? []}
         />
-        <select className={inputClass} aria-label="Entity type" value={filters.entityType} onChange={set("entityType")}>
-          <option value="">Any entity</option>
-          {entityTypes.data?.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <label className="flex items-center gap-2 text-sm text-slate-600">
-          From
-          <input className={`${inputClass} min-w-0`} type="date" value={filters.from} onChange={set("from")} />
-        </label>
-        <label className="flex items-center gap-2 text-sm text-slate-600">
-          To
-          <input className={`${inputClass} min-w-0`} type="date" value={filters.to} onChange={set("to")} />
-        </label>
-      </div>
-      {filtered && (
+        <FilterInput {...filter("from")} label="From" type="date" visibleLabel />
+        <FilterInput {...filter("to")} label="To" type="date" visibleLabel />
+      </ListFilters>
+      {active && (
         <div className="mb-3">
-          <Button size="sm" variant="ghost" onClick={() => setFilters(NO_FILTERS)}>
+          <Button size="sm" variant="ghost" onClick={clear}>
             Clear filters
           </Button>
         </div>
       )}
-      <TableCard
-        footer={list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
-      >
-        <thead>
-          <tr>
-            <Th>When</Th>
-            <Th>Actor</Th>
-            <Th>Action</Th>
-            <Th>Entity</Th>
-            {/* Visible, not sr-only: an absolute sr-only span escapes the table's scroll box and widens the page on phones. */}
-            <Th>Details</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.isPending && <EmptyRow colSpan={5}>Loading the audit log…</EmptyRow>}
-          {list.isError && <EmptyRow colSpan={5}>Could not load the audit log: {list.error.message}</EmptyRow>}
-          {list.data?.items.length === 0 && (
-            <EmptyRow colSpan={5}>
-              {filtered
-                ? "Nothing matches these filters. Widen the date range or clear a filter."
-                : "No changes yet. Changes to extensions, ring groups, menus, numbers and users appear here."}
-            </EmptyRow>
-          )}
-          {list.data?.items.map((row) => {
-            const id = row.id.toString();
-            const open = expanded === id;
-            return (
-              <Fragment key={id}>
-                <tr className="hover:bg-slate-50">
-                  <Td className="text-xs text-slate-500">{row.createdAt.toLocaleString()}</Td>
-                  <Td>
-                    {row.actorLabel}
-                    {row.ip && <span className="block text-xs text-slate-400">{row.ip}</span>}
-                  </Td>
-                  <Td className="font-mono text-xs">{row.action}</Td>
-                  <Td className="text-xs">{row.entityType}</Td>
-                  <Td>
-                    <Button size="sm" variant="ghost" aria-expanded={open} onClick={() => setExpanded(open ? null : id)}>
-                      {open ? "Hide" : "Changes"}
-                    </Button>
-                  </Td>
-                </tr>
-                {open && (
-                  <tr>
-                    <td colSpan={5} className="bg-slate-50 px-4 py-3">
-                      <AuditDiff before={row.before} after={row.after} />
-                      {row.entityId && <p className="mt-2 text-xs text-slate-400">Entity id {row.entityId}</p>}
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </TableCard>
+      <DataTable
+        noun="the audit log"
+        rows={list.data?.items}
+        rowKey={(row) => row.id.toString()}
+        loading={list.isPending}
+        error={list.error?.message}
+        empty={
+          active
+            ? "Nothing matches these filters. Widen the date range or clear a filter."
+            : "No changes yet. Changes to extensions, ring groups, menus, numbers and users appear here."
+        }
+        pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
+        columns={[
+          { header: "When", className: "text-xs text-slate-500", cell: (row) => row.createdAt.toLocaleString() },
+          {
+            header: "Actor",
+            cell: (row) => (
+              <>
+                {row.actorLabel}
+                {row.ip && <span className="block text-xs text-slate-400">{row.ip}</span>}
+              </>
+            ),
+          },
+          { header: "Action", className: "font-mono text-xs", cell: (row) => row.action },
+          { header: "Entity", className: "text-xs", cell: (row) => row.entityType },
+          {
+            // Visible, not sr-only: an absolute sr-only span escapes the table's scroll box and widens the page on phones.
+            header: "Details",
+            cell: (row) => {
+              const id = row.id.toString();
+              const open = expanded === id;
+              return (
+                <Button size="sm" variant="ghost" aria-expanded={open} onClick={() => setExpanded(open ? null : id)}>
+                  {open ? "Hide" : "Changes"}
+                </Button>
+              );
+            },
+          },
+        ]}
+        detail={(row) =>
+          expanded === row.id.toString() && (
+            <>
+              <AuditDiff before={row.before} after={row.after} />
+              {row.entityId && <p className="mt-2 text-xs text-slate-400">Entity id {row.entityId}</p>}
+            </>
+          )
+        }
+      />
     </>
   );
 }

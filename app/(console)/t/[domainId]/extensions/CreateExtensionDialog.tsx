@@ -26,7 +26,11 @@ export function CreateExtensionDialog({ domainId, open, onOpenChange }: Props) {
   const create = useToastMutation(trpc.extensions.create.mutationOptions(), {
     success: (result) => `Extension ${result.extension.number} created`,
     onDone: (result) => {
-      setSecrets({ number: result.extension.number, sipPassword: result.sipPassword, voicemailPin: result.voicemailPin });
+      setSecrets({
+        number: result.extension.number,
+        sipPassword: result.sipPassword,
+        voicemailPin: result.voicemailPin,
+      });
       form.reset();
     },
     invalidate: [trpc.extensions.list.queryKey()],
@@ -41,7 +45,9 @@ export function CreateExtensionDialog({ domainId, open, onOpenChange }: Props) {
     <Dialog open={open} onOpenChange={close} title={secrets ? `Extension ${secrets.number} is ready` : "New extension"}>
       {secrets ? (
         <div className="space-y-4">
-          <p className="text-sm text-slate-600">Copy these now: the SIP password is shown only once and is never stored in clear.</p>
+          <p className="text-sm text-slate-600">
+            Copy these now: the SIP password is shown only once and is never stored in clear.
+          </p>
           <dl className="space-y-2 rounded-lg bg-slate-50 p-4 font-mono text-sm">
             <div className="flex justify-between gap-4">
               <dt className="text-slate-500">SIP password</dt>

@@ -29,6 +29,12 @@ const EMPTY: FormInput = {
   options: [{ digits: "1", destination: { type: "EXTENSION", target: "" } }],
 };
 
+/** Where a caller goes when the menu cannot route them by key. */
+const FALLBACKS = [
+  { key: "invalid", label: "After wrong keys" },
+  { key: "timeout", label: "When no key is pressed" },
+] as const;
+
 function valuesOf(menu: IvrMenuView): FormInput {
   return {
     number: menu.number,
@@ -163,22 +169,17 @@ export function IvrMenuDialog({ domainId, editing, onClose }: Props) {
             Add key
           </Button>
         </fieldset>
-        <DestinationFields
-          label="After wrong keys"
-          type={watched.invalid?.type ?? "HANGUP"}
-          typeField={form.register("invalid.type")}
-          targetField={form.register("invalid.target")}
-          targetError={errors.invalid?.target?.message}
-          suggestions={suggestions}
-        />
-        <DestinationFields
-          label="When no key is pressed"
-          type={watched.timeout?.type ?? "HANGUP"}
-          typeField={form.register("timeout.type")}
-          targetField={form.register("timeout.target")}
-          targetError={errors.timeout?.target?.message}
-          suggestions={suggestions}
-        />
+        {FALLBACKS.map(({ key, label }) => (
+          <DestinationFields
+            key={key}
+            label={label}
+            type={watched[key]?.type ?? "HANGUP"}
+            typeField={form.register(`${key}.type`)}
+            targetField={form.register(`${key}.target`)}
+            targetError={errors[key]?.target?.message}
+            suggestions={suggestions}
+          />
+        ))}
         <DialogFooter
           submitLabel={existing ? "Save changes" : "Create IVR menu"}
           busy={create.isPending || update.isPending}

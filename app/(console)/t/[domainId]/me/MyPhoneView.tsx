@@ -1,37 +1,23 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { FormField } from "@/components/forms/FormField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
+import { AccessNotice } from "@/components/ui/AccessNotice";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { updateOwnExtensionSchema } from "@/server/extensions/schemas";
-import type { ExtensionView } from "@/server/extensions/service";
-import { ForwardingFields } from "../extensions/[extensionId]/ForwardingFields";
+import { ForwardingFields, forwardingValuesOf } from "../extensions/[extensionId]/ForwardingFields";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 
 type FormInput = z.input<typeof updateOwnExtensionSchema>;
 type FormOutput = z.output<typeof updateOwnExtensionSchema>;
-
-function valuesOf(e: ExtensionView): FormInput {
-  return {
-    forwardAlwaysEnabled: e.forwardAlwaysEnabled,
-    forwardAlwaysTarget: e.forwardAlwaysTarget,
-    forwardBusyEnabled: e.forwardBusyEnabled,
-    forwardBusyTarget: e.forwardBusyTarget,
-    forwardNoAnswerEnabled: e.forwardNoAnswerEnabled,
-    forwardNoAnswerTarget: e.forwardNoAnswerTarget,
-    noAnswerTimeout: e.noAnswerTimeout,
-    dnd: e.dnd,
-  };
-}
 
 function Card({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
@@ -50,25 +36,16 @@ export function MyPhoneView({ domainId }: { domainId: string }) {
   const mine = useQuery({ ...trpc.extensions.mine.queryOptions({ domainId }), retry: false });
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(updateOwnExtensionSchema) });
   useEffect(() => {
-    if (mine.data) form.reset(valuesOf(mine.data));
+    if (mine.data) form.reset(forwardingValuesOf(mine.data));
   }, [mine.data, form]);
-  const save = useMutation(
-    trpc.extensions.updateMine.mutationOptions({
-      onSuccess: async (e) => {
-        toast.success("Your phone settings were saved");
-        queryClient.setQueryData(trpc.extensions.mine.queryKey({ domainId }), e);
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
+  const save = useToastMutation(trpc.extensions.updateMine.mutationOptions(), {
+    success: () => "Your phone settings were saved",
+    onDone: (e) => queryClient.setQueryData(trpc.extensions.mine.queryKey({ domainId }), e),
+    setError: form.setError,
+  });
 
   if (mine.isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading your phone…</p>;
-  if (mine.error?.data?.code === "NOT_FOUND") {
-    return <PageHeader title="Not found" description="This does not exist or you do not have access to it." />;
-  }
+  if (mine.error?.data?.code === "NOT_FOUND") return <AccessNotice code="NOT_FOUND" />;
   if (mine.isError) {
     return (
       <>
@@ -103,7 +80,9 @@ export function MyPhoneView({ domainId }: { domainId: string }) {
         <Card title="Calls" description="Where your calls go when you cannot take them.">
           <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate({ ...v, domainId }))}>
             <ForwardingFields register={(name, options) => form.register(name, options)} errors={errors} />
-            <Field
+            <FormField
+              form={form}
+              name="voicemailPin"
               label="New voicemail PIN"
               type="password"
               inputMode="numeric"
@@ -114,8 +93,7 @@ export function MyPhoneView({ domainId }: { domainId: string }) {
                   ? "4 to 10 digits. Leave empty to keep your PIN."
                   : "Voicemail is off for your phone."
               }
-              error={errors.voicemailPin?.message}
-              {...form.register("voicemailPin", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
+              options={{ setValueAs: (v: string) => (v === "" ? undefined : v) }}
             />
             <div className="flex justify-end">
               <Button type="submit" busy={save.isPending}>

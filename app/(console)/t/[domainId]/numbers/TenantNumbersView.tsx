@@ -63,7 +63,12 @@ export function TenantNumbersView({ domainId }: { domainId: string }) {
           { header: "Description", className: "text-slate-500", cell: (n) => n.description ?? "" },
         ]}
         actions={(n) => (
-          <Button size="sm" variant="secondary" onClick={() => setEditing(n)} aria-label={`Set destination of ${n.e164}`}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setEditing(n)}
+            aria-label={`Set destination of ${n.e164}`}
+          >
             Set destination
           </Button>
         )}

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { SelectField } from "@/app/(console)/admin/_components/SelectField";
+import { SelectField } from "@/components/forms/SelectField";
 import { applyServerErrors } from "@/components/forms/serverErrors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/Badge";

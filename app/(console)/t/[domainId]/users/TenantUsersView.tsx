@@ -66,7 +66,9 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
         rowKey={(u) => u.id}
         loading={list.isPending}
         error={list.error?.message}
-        empty={filters.search ? "No user matches that search." : "No users yet. Invite the people who use these phones."}
+        empty={
+          filters.search ? "No user matches that search." : "No users yet. Invite the people who use these phones."
+        }
         pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
         columns={[
           {

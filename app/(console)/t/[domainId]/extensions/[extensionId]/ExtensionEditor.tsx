@@ -1,25 +1,25 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { CheckboxField } from "@/app/(console)/admin/_components/CheckboxField";
-import { ConfirmDialog } from "@/app/(console)/admin/_components/ConfirmDialog";
-import { applyServerErrors } from "@/components/forms/serverErrors";
+import { CheckboxField } from "@/components/forms/CheckboxField";
+import { ConfirmDialog } from "@/components/forms/ConfirmDialog";
+import { FormField } from "@/components/forms/FormField";
+import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { updateExtensionSchema } from "@/server/extensions/schemas";
 import type { ExtensionView } from "@/server/extensions/service";
-import { ForwardingFields } from "./ForwardingFields";
+import { ForwardingFields, forwardingValuesOf } from "./ForwardingFields";
 
 type FormInput = z.input<typeof updateExtensionSchema>;
 type FormOutput = z.output<typeof updateExtensionSchema>;
@@ -41,14 +41,7 @@ function valuesOf(e: ExtensionView): FormInput {
     internalCallerIdNumber: e.internalCallerIdNumber ?? "",
     externalCallerIdName: e.externalCallerIdName ?? "",
     externalCallerIdNumber: e.externalCallerIdNumber ?? "",
-    forwardAlwaysEnabled: e.forwardAlwaysEnabled,
-    forwardAlwaysTarget: e.forwardAlwaysTarget,
-    forwardBusyEnabled: e.forwardBusyEnabled,
-    forwardBusyTarget: e.forwardBusyTarget,
-    forwardNoAnswerEnabled: e.forwardNoAnswerEnabled,
-    forwardNoAnswerTarget: e.forwardNoAnswerTarget,
-    noAnswerTimeout: e.noAnswerTimeout,
-    dnd: e.dnd,
+    ...forwardingValuesOf(e),
     maxCalls: e.maxCalls,
     codecs: e.codecs as FormInput["codecs"],
     recordCalls: e.recordCalls,
@@ -70,7 +63,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function ExtensionEditor({ domainId, extensionId }: { domainId: string; extensionId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
   const [newPassword, setNewPassword] = useState<string | null>(null);
@@ -81,51 +73,29 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
     if (extension.data) form.reset(valuesOf(extension.data));
   }, [extension.data, form]);
 
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.extensions.get.queryKey({ domainId, id: extensionId }) });
-    await queryClient.invalidateQueries({ queryKey: trpc.extensions.list.queryKey() });
-  };
-  const update = useMutation(
-    trpc.extensions.update.mutationOptions({
-      onSuccess: async (e) => {
-        toast.success(`Extension ${e.number} saved`);
-        await refresh();
-      },
-      onError: (error) => {
-        const message = applyServerErrors(error, form.setError);
-        if (message) toast.error(message);
-      },
-    }),
-  );
-  const toggle = useMutation(
-    trpc.extensions.update.mutationOptions({
-      onSuccess: async (e) => {
-        toast.success(`Extension ${e.number} ${e.enabled ? "enabled" : "disabled"}`);
-        await refresh();
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
-  const reset = useMutation(
-    trpc.extensions.resetSipPassword.mutationOptions({
-      onSuccess: async (result) => {
-        setConfirmReset(false);
-        setNewPassword(result.sipPassword);
-        await refresh();
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
-  const remove = useMutation(
-    trpc.extensions.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success(`Extension ${extension.data?.number ?? ""} deleted`);
-        await queryClient.invalidateQueries({ queryKey: trpc.extensions.list.queryKey() });
-        router.push(`/t/${domainId}/extensions`);
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
+  const changed = [trpc.extensions.get.queryKey({ domainId, id: extensionId }), trpc.extensions.list.queryKey()];
+  const update = useToastMutation(trpc.extensions.update.mutationOptions(), {
+    success: (e) => `Extension ${e.number} saved`,
+    invalidate: changed,
+    setError: form.setError,
+  });
+  const toggle = useToastMutation(trpc.extensions.update.mutationOptions(), {
+    success: (e) => `Extension ${e.number} ${e.enabled ? "enabled" : "disabled"}`,
+    invalidate: changed,
+  });
+  const reset = useToastMutation(trpc.extensions.resetSipPassword.mutationOptions(), {
+    success: () => "SIP password reset",
+    onDone: (result) => {
+      setConfirmReset(false);
+      setNewPassword(result.sipPassword);
+    },
+    invalidate: changed,
+  });
+  const remove = useToastMutation(trpc.extensions.delete.mutationOptions(), {
+    success: () => `Extension ${extension.data?.number ?? ""} deleted`,
+    onDone: () => router.push(`/t/${domainId}/extensions`),
+    invalidate: [trpc.extensions.list.queryKey()],
+  });
 
   if (extension.isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading extension…</p>;
   if (extension.isError) {
@@ -142,7 +112,6 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
   }
   const e = extension.data;
   const errors = form.formState.errors;
-  const optionalText = { setValueAs: (v: string) => (v === "" ? undefined : v) };
 
   return (
     <>
@@ -178,65 +147,40 @@ export function ExtensionEditor({ domainId, extensionId }: { domainId: string; e
       <form noValidate className="space-y-6" onSubmit={form.handleSubmit((v) => update.mutate({ ...v, domainId }))}>
         <Section title="General">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Display name" error={errors.displayName?.message} {...form.register("displayName")} />
-            <Field
+            <FormField form={form} name="displayName" label="Display name" />
+            <FormField
+              form={form}
+              name="maxCalls"
               label="Concurrent calls"
               type="number"
               hint="0 = no per-extension limit"
-              error={errors.maxCalls?.message}
-              {...form.register("maxCalls", { valueAsNumber: true })}
+              options={{ valueAsNumber: true }}
             />
-            <Field
-              label="Allowed source network (optional)"
-              placeholder="203.0.113.0/24"
-              error={errors.cidr?.message}
-              {...form.register("cidr")}
-            />
+            <FormField form={form} name="cidr" label="Allowed source network (optional)" placeholder="203.0.113.0/24" />
           </div>
         </Section>
         <Section title="Caller ID">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              label="Internal name"
-              error={errors.internalCallerIdName?.message}
-              {...form.register("internalCallerIdName")}
-            />
-            <Field
-              label="Internal number"
-              error={errors.internalCallerIdNumber?.message}
-              {...form.register("internalCallerIdNumber")}
-            />
-            <Field
-              label="External name"
-              error={errors.externalCallerIdName?.message}
-              {...form.register("externalCallerIdName")}
-            />
-            <Field
-              label="External number"
-              placeholder="+15551230001"
-              error={errors.externalCallerIdNumber?.message}
-              {...form.register("externalCallerIdNumber")}
-            />
+            <FormField form={form} name="internalCallerIdName" label="Internal name" />
+            <FormField form={form} name="internalCallerIdNumber" label="Internal number" />
+            <FormField form={form} name="externalCallerIdName" label="External name" />
+            <FormField form={form} name="externalCallerIdNumber" label="External number" placeholder="+15551230001" />
           </div>
         </Section>
         <Section title="Voicemail">
           <div className="grid gap-4 sm:grid-cols-2">
             <CheckboxField label="Voicemail enabled" {...form.register("voicemailEnabled")} />
             <div />
-            <Field
-              label="Notification email"
-              type="email"
-              error={errors.voicemailEmail?.message}
-              {...form.register("voicemailEmail")}
-            />
-            <Field
+            <FormField form={form} name="voicemailEmail" label="Notification email" type="email" />
+            <FormField
+              form={form}
+              name="voicemailPin"
               label="New voicemail PIN"
               type="password"
               inputMode="numeric"
               autoComplete="new-password"
               hint="Leave empty to keep the current PIN."
-              error={errors.voicemailPin?.message}
-              {...form.register("voicemailPin", optionalText)}
+              options={{ setValueAs: (v: string) => (v === "" ? undefined : v) }}
             />
           </div>
         </Section>

@@ -2,9 +2,10 @@
 
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
-import { CheckboxField } from "@/app/(console)/admin/_components/CheckboxField";
+import { CheckboxField } from "@/components/forms/CheckboxField";
 import { Field } from "@/components/ui/Field";
 import type { extensionSelfSettingsSchema } from "@/server/extensions/schemas";
+import type { ExtensionView } from "@/server/extensions/service";
 
 type ForwardingKey = keyof z.input<typeof extensionSelfSettingsSchema>;
 export type RegisterForwarding = (
@@ -26,6 +27,20 @@ const KINDS = [
     hint: "After the ring time below; otherwise voicemail answers.",
   },
 ] as const;
+
+/** The saved forwarding and do-not-disturb settings, as form values for these fields. */
+export function forwardingValuesOf(e: ExtensionView) {
+  return {
+    forwardAlwaysEnabled: e.forwardAlwaysEnabled,
+    forwardAlwaysTarget: e.forwardAlwaysTarget,
+    forwardBusyEnabled: e.forwardBusyEnabled,
+    forwardBusyTarget: e.forwardBusyTarget,
+    forwardNoAnswerEnabled: e.forwardNoAnswerEnabled,
+    forwardNoAnswerTarget: e.forwardNoAnswerTarget,
+    noAnswerTimeout: e.noAnswerTimeout,
+    dnd: e.dnd,
+  };
+}
 
 /** Call forwarding and do-not-disturb: the same fields for admins and for people editing their own phone. */
 export function ForwardingFields({ register, errors }: Props) {
