@@ -11,7 +11,7 @@
  *   latency counted from each request's due time; the bare responder gets the same rate.
  * Scenarios are interleaved over BENCH_ROUNDS rounds and the median round is reported.
  *
- * Knobs: BENCH_DOMAINS, BENCH_EXTENSIONS, BENCH_SECONDS (per run, default 5), BENCH_ROUNDS (default 3),
+ * Knobs: BENCH_DOMAINS, BENCH_EXTENSIONS, BENCH_SECONDS (per run, default 4), BENCH_ROUNDS (default 5),
  * BENCH_CONNECTIONS (default 32), BENCH_MISS_CONNECTIONS (default 8), BENCH_POOL (server's pool, default 10),
  * BENCH_SERVER_CPU (default 0), BENCH_LOAD_CPU (default 1), BENCH_NICE (both, default -10; 0 = as the machine's
  * other work), BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or "--trace-gc"),
@@ -35,8 +35,8 @@ const config = z
   .object({
     BENCH_DOMAINS: z.coerce.number().int().positive().default(10_000),
     BENCH_EXTENSIONS: z.coerce.number().int().positive().default(100),
-    BENCH_SECONDS: z.coerce.number().positive().default(5),
-    BENCH_ROUNDS: z.coerce.number().int().positive().default(3),
+    BENCH_SECONDS: z.coerce.number().positive().default(4),
+    BENCH_ROUNDS: z.coerce.number().int().positive().default(5),
     BENCH_CONNECTIONS: z.coerce.number().int().positive().default(32),
     BENCH_MISS_CONNECTIONS: z.coerce.number().int().positive().default(8),
     BENCH_POOL: z.coerce.number().int().positive().default(10),
@@ -55,7 +55,7 @@ process.env.SWITCHBOARD_SECRET_KEY ??= generateSecretKey();
 const NODE = { hostname: "fs-node-01", user: "bench", secret: "bench-secret" };
 const HOT_SET = 1_000;
 /** More than a closed-loop miss run can use: a replayed request would be a hit. */
-const MISS_REQUESTS_CLOSED = 25_000;
+const MISS_REQUESTS_CLOSED = 15_000;
 
 const rand = (n: number) => Math.floor(Math.random() * n);
 const rate = (r: LoadResult) => r.requests / r.seconds;
