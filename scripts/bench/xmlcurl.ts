@@ -91,18 +91,18 @@ function startServer(databaseUrl: string): Promise<{ ports: ServerPorts; stop: (
 /** Loads every hot request once (so measuring starts from a warm cache) and checks each is answered for real. */
 async function warm(port: number, requests: readonly string[]): Promise<void> {
   const socket = connect({ host: "127.0.0.1", port });
-  let buffered = "";
   for (const request of requests) {
     socket.write(request);
     const response = await new Promise<string>((resolve) => {
+      let received = Buffer.alloc(0);
       const onData = (chunk: Buffer) => {
-        buffered += chunk.toString("utf8");
-        const headerEnd = buffered.indexOf("\r\n\r\n");
-        const length = Number(/content-length:\s*(\d+)/i.exec(buffered)?.[1] ?? -1);
-        if (headerEnd === -1 || length < 0 || Buffer.byteLength(buffered) < headerEnd + 4 + length) return;
+        received = Buffer.concat([received, chunk]);
+        const headerEnd = received.indexOf("\r\n\r\n");
+        if (headerEnd === -1) return;
+        const length = Number(/content-length:\s*(\d+)/i.exec(received.toString("latin1", 0, headerEnd))?.[1] ?? 0);
+        if (received.length < headerEnd + 4 + length) return;
         socket.off("data", onData);
-        resolve(buffered.slice(headerEnd + 4));
-        buffered = "";
+        resolve(received.toString("utf8", headerEnd + 4));
       };
       socket.on("data", onData);
     });

@@ -1,15 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { AccessNotice } from "@/components/ui/AccessNotice";
-import { DataTable } from "@/components/ui/DataTable";
+import { AuditTable } from "@/components/audit/AuditTable";
 import { FilterInput, FilterSelect, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { useListFilters } from "@/components/ui/useListFilters";
-import { AuditDiff } from "./AuditDiff";
 
 const PAGE_SIZE = 50;
 const NO_FILTERS = { domainId: "", actor: "", action: "", entityType: "", from: "", to: "" };
@@ -25,7 +23,6 @@ const FILTER_LABELS: Record<keyof typeof NO_FILTERS, string> = {
 export function AuditView() {
   const trpc = useTRPC();
   const { filters, setFilter, clear, active, page, setPage } = useListFilters(NO_FILTERS);
-  const [expanded, setExpanded] = useState<string | null>(null);
   const tenants = useQuery(trpc.domains.list.queryOptions({ pageSize: 200 }));
   const entityTypes = useQuery(trpc.audit.entityTypes.queryOptions());
   const list = useQuery(
@@ -76,10 +73,8 @@ export function AuditView() {
           </Button>
         </div>
       )}
-      <DataTable
-        noun="the audit log"
+      <AuditTable
         rows={list.data?.items}
-        rowKey={(row) => row.id.toString()}
         loading={list.isPending}
         error={list.error?.message}
         empty={
@@ -88,41 +83,7 @@ export function AuditView() {
             : "Nothing has happened yet."
         }
         pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
-        columns={[
-          { header: "When", className: "text-xs text-slate-500", cell: (row) => row.createdAt.toLocaleString() },
-          {
-            header: "Actor",
-            cell: (row) => (
-              <>
-                {row.actorLabel}
-                {row.ip && <span className="block text-xs text-slate-400">{row.ip}</span>}
-              </>
-            ),
-          },
-          { header: "Action", className: "font-mono text-xs", cell: (row) => row.action },
-          { header: "Tenant", cell: (row) => row.domain?.name ?? "—" },
-          { header: "Entity", className: "text-xs", cell: (row) => row.entityType },
-          {
-            header: <span className="sr-only">Details</span>,
-            cell: (row) => {
-              const id = row.id.toString();
-              const open = expanded === id;
-              return (
-                <Button size="sm" variant="ghost" aria-expanded={open} onClick={() => setExpanded(open ? null : id)}>
-                  {open ? "Hide" : "Changes"}
-                </Button>
-              );
-            },
-          },
-        ]}
-        detail={(row) =>
-          expanded === row.id.toString() && (
-            <>
-              <AuditDiff before={row.before} after={row.after} />
-              {row.entityId && <p className="mt-2 text-xs text-slate-400">Entity id {row.entityId}</p>}
-            </>
-          )
-        }
+        showTenant
       />
     </>
   );

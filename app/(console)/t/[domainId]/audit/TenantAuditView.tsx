@@ -1,12 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { AuditDiff } from "@/app/(console)/admin/audit/AuditDiff";
 import { useTRPC } from "@/components/providers/trpc";
 import { AccessNotice, isAccessDenied } from "@/components/ui/AccessNotice";
 import { Button } from "@/components/ui/Button";
-import { DataTable } from "@/components/ui/DataTable";
+import { AuditTable } from "@/components/audit/AuditTable";
 import { FilterInput, FilterSelect, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { useListFilters } from "@/components/ui/useListFilters";
@@ -18,7 +16,6 @@ const NO_FILTERS = { actor: "", action: "", entityType: "", from: "", to: "" };
 export function TenantAuditView({ domainId }: { domainId: string }) {
   const trpc = useTRPC();
   const { filters, setFilter, clear, active, page, setPage } = useListFilters(NO_FILTERS);
-  const [expanded, setExpanded] = useState<string | null>(null);
   const entityTypes = useQuery(trpc.audit.tenant.entityTypes.queryOptions({ domainId }));
   const list = useQuery(trpc.audit.tenant.list.queryOptions({ domainId, page, pageSize: PAGE_SIZE, ...filters }));
   const filter = (key: keyof typeof NO_FILTERS) => ({
@@ -55,10 +52,8 @@ export function TenantAuditView({ domainId }: { domainId: string }) {
           </Button>
         </div>
       )}
-      <DataTable
-        noun="the audit log"
+      <AuditTable
         rows={list.data?.items}
-        rowKey={(row) => row.id.toString()}
         loading={list.isPending}
         error={list.error?.message}
         empty={
@@ -67,41 +62,6 @@ export function TenantAuditView({ domainId }: { domainId: string }) {
             : "No changes yet. Changes to extensions, ring groups, menus, numbers and users appear here."
         }
         pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
-        columns={[
-          { header: "When", className: "text-xs text-slate-500", cell: (row) => row.createdAt.toLocaleString() },
-          {
-            header: "Actor",
-            cell: (row) => (
-              <>
-                {row.actorLabel}
-                {row.ip && <span className="block text-xs text-slate-400">{row.ip}</span>}
-              </>
-            ),
-          },
-          { header: "Action", className: "font-mono text-xs", cell: (row) => row.action },
-          { header: "Entity", className: "text-xs", cell: (row) => row.entityType },
-          {
-            // Visible, not sr-only: an absolute sr-only span escapes the table's scroll box and widens the page on phones.
-            header: "Details",
-            cell: (row) => {
-              const id = row.id.toString();
-              const open = expanded === id;
-              return (
-                <Button size="sm" variant="ghost" aria-expanded={open} onClick={() => setExpanded(open ? null : id)}>
-                  {open ? "Hide" : "Changes"}
-                </Button>
-              );
-            },
-          },
-        ]}
-        detail={(row) =>
-          expanded === row.id.toString() && (
-            <>
-              <AuditDiff before={row.before} after={row.after} />
-              {row.entityId && <p className="mt-2 text-xs text-slate-400">Entity id {row.entityId}</p>}
-            </>
-          )
-        }
       />
     </>
   );
