@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 set -e
 bash scripts/ensure-services.sh
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || npm install --no-audit --no-fund
 set +e
 
 status=0
