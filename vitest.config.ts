@@ -3,7 +3,10 @@ import { fileURLToPath } from "node:url";
 
 const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
 // Tests never need a real key; a fixed one keeps sealed fixtures stable.
-const env = { SWITCHBOARD_SECRET_KEY: "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=", NEXTAUTH_SECRET: "test-secret-test-secret" };
+const env = {
+  SWITCHBOARD_SECRET_KEY: "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=",
+  NEXTAUTH_SECRET: "test-secret-test-secret",
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -74,7 +74,11 @@ function printDemoCredentials(file: string) {
   const creds = JSON.parse(readFileSync(file, "utf8")) as import("@/server/seed/demoPlatform").DemoCredentials;
   console.log("\nDemo logins (demo data only; change them for real use):");
   for (const l of creds.logins) console.log(`  ${l.role.padEnd(38)} ${l.email.padEnd(30)} ${l.password}`);
-  console.log("\nDemo SIP phones: any of", creds.phones.map((p) => `${p.user}@${p.domain}`).join(", "), `password ${creds.phones[0]?.password}`);
+  console.log(
+    "\nDemo SIP phones: any of",
+    creds.phones.map((p) => `${p.user}@${p.domain}`).join(", "),
+    `password ${creds.phones[0]?.password}`,
+  );
   console.log("\nFreeSWITCH nodes (xml_curl gateway-credentials, HTTP Basic):");
   for (const n of creds.nodes) console.log(`  ${n.hostname.padEnd(12)} ${n.xmlCurlUser}:${n.xmlCurlSecret}`);
   console.log("");

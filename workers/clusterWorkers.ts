@@ -62,7 +62,11 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
       return;
     }
     for (const nodeId of await nodesFor(db, event)) {
-      await nodeQueue.add("node", { nodeId, revision, event }, { jobId: nodeJobId(outboxId, nodeId), ...RETRY, ...KEEP });
+      await nodeQueue.add(
+        "node",
+        { nodeId, revision, event },
+        { jobId: nodeJobId(outboxId, nodeId), ...RETRY, ...KEEP },
+      );
     }
   };
 

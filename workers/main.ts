@@ -9,7 +9,10 @@ import { queueBackend } from "./queueBackend";
 const WorkerEnv = z.object({
   DATABASE_URL: z.string().url(),
   REDIS_URL: z.string().url().optional(),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("bull"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("bull"),
   SWITCHBOARD_SECRET_KEY: z.string().min(40),
   KAMAILIO_RELOAD_DELTA_MS: z.coerce.number().int().min(0).default(1000),
   CLUSTER_RECONCILE_MS: z.coerce.number().int().min(100).default(5000),

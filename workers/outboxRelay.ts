@@ -23,7 +23,12 @@ export class OutboxRelay {
   constructor(
     private readonly db: Db,
     private readonly queue: JobQueue<OutboxJob>,
-    private readonly options: { databaseUrl: string; pollMs?: number; batchSize?: number; onError?: (e: unknown) => void },
+    private readonly options: {
+      databaseUrl: string;
+      pollMs?: number;
+      batchSize?: number;
+      onError?: (e: unknown) => void;
+    },
   ) {}
 
   async start(): Promise<void> {

@@ -30,7 +30,10 @@ type AnyQueue = {
 };
 
 function asJobQueue<D extends object>(queue: AnyQueue): JobQueue<D> {
-  return { add: (name, data, opts) => queue.add(name, data as Record<string, unknown>, opts), close: () => queue.close() };
+  return {
+    add: (name, data, opts) => queue.add(name, data as Record<string, unknown>, opts),
+    close: () => queue.close(),
+  };
 }
 
 export type QueueBackend = {
@@ -52,7 +55,8 @@ export function queueBackend(config: { redisUrl?: string; databaseUrl: string; p
     const connection = { url: redisUrl, maxRetriesPerRequest: null };
     return {
       kind: "redis",
-      queue: <D extends object>(name: string) => asJobQueue<D>(new Queue<Record<string, unknown>>(name, { connection, prefix })),
+      queue: <D extends object>(name: string) =>
+        asJobQueue<D>(new Queue<Record<string, unknown>>(name, { connection, prefix })),
       worker: <D>(name: string, processor: (job: Job<D>) => Promise<unknown>, settings: WorkerSettings) =>
         new Worker<D>(name, processor, { connection, prefix, ...settings }),
     };
@@ -61,7 +65,8 @@ export function queueBackend(config: { redisUrl?: string; databaseUrl: string; p
   const connection = { connectionString: databaseUrl, migrate: true, max: 4 };
   return {
     kind: "postgres",
-    queue: <D extends object>(name: string) => asJobQueue<D>(new pg.Queue<Record<string, unknown>>(name, { connection, prefix })),
+    queue: <D extends object>(name: string) =>
+      asJobQueue<D>(new pg.Queue<Record<string, unknown>>(name, { connection, prefix })),
     worker: <D>(name: string, processor: (job: Job<D>) => Promise<unknown>, settings: WorkerSettings) =>
       new pg.Worker<D>(name, processor, { connection, prefix, ...settings }),
   };

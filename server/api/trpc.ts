@@ -44,7 +44,8 @@ const errorMapping = t.middleware(async ({ next }) => {
     if (cause instanceof NotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: cause.message, cause });
     if (cause instanceof ConflictError) throw new TRPCError({ code: "CONFLICT", message: cause.message, cause });
     if (cause instanceof ForbiddenError) throw new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
-    if (cause instanceof LimitError) throw new TRPCError({ code: "UNPROCESSABLE_CONTENT", message: cause.message, cause });
+    if (cause instanceof LimitError)
+      throw new TRPCError({ code: "UNPROCESSABLE_CONTENT", message: cause.message, cause });
   }
   return result;
 });
@@ -69,25 +70,27 @@ const ROLE_RANK = { TENANT_USER: 1, TENANT_ADMIN: 2, PLATFORM_ADMIN: 3 } as cons
  * on the requested domain gets NOT_FOUND, exactly as if the domain did not exist.
  */
 function tenantProcedure(minimum: "TENANT_USER" | "TENANT_ADMIN") {
-  return protectedProcedure.input(z.object({ domainId: z.string().min(1).max(64) })).use(async ({ ctx, input, next }) => {
-    const platform = isPlatformAdmin(ctx.caller);
-    const membership = ctx.caller.memberships
-      .filter((m) => m.domainId === input.domainId)
-      .sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role])[0];
-    const allowed = platform || (membership !== undefined && ROLE_RANK[membership.role] >= ROLE_RANK[minimum]);
-    const domain = allowed
-      ? await ctx.db.domain.findUnique({ where: { id: input.domainId }, select: { id: true, name: true } })
-      : null;
-    if (!domain) throw new TRPCError({ code: "NOT_FOUND", message: "Domain not found" });
-    const tenant: TenantContext = {
-      db: ctx.db,
-      actor: ctx.actor,
-      domain,
-      role: platform ? "PLATFORM_ADMIN" : membership!.role,
-      extensionId: !platform && membership!.role === "TENANT_USER" ? membership!.extensionId : null,
-    };
-    return next({ ctx: { tenant } });
-  });
+  return protectedProcedure
+    .input(z.object({ domainId: z.string().min(1).max(64) }))
+    .use(async ({ ctx, input, next }) => {
+      const platform = isPlatformAdmin(ctx.caller);
+      const membership = ctx.caller.memberships
+        .filter((m) => m.domainId === input.domainId)
+        .sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role])[0];
+      const allowed = platform || (membership !== undefined && ROLE_RANK[membership.role] >= ROLE_RANK[minimum]);
+      const domain = allowed
+        ? await ctx.db.domain.findUnique({ where: { id: input.domainId }, select: { id: true, name: true } })
+        : null;
+      if (!domain) throw new TRPCError({ code: "NOT_FOUND", message: "Domain not found" });
+      const tenant: TenantContext = {
+        db: ctx.db,
+        actor: ctx.actor,
+        domain,
+        role: platform ? "PLATFORM_ADMIN" : membership!.role,
+        extensionId: !platform && membership!.role === "TENANT_USER" ? membership!.extensionId : null,
+      };
+      return next({ ctx: { tenant } });
+    });
 }
 
 export const tenantAdminProcedure = tenantProcedure("TENANT_ADMIN");

@@ -4,7 +4,12 @@ import { authOptions } from "./authOptions";
 import type { SessionMembership } from "./session";
 
 /** For server components: the session, or a redirect to sign-in. */
-export async function requireSession(): Promise<{ userId: string; email: string; name: string; memberships: SessionMembership[] }> {
+export async function requireSession(): Promise<{
+  userId: string;
+  email: string;
+  name: string;
+  memberships: SessionMembership[];
+}> {
   const session = await getServerSession(authOptions);
   if (!session?.userId) redirect("/sign-in");
   return {

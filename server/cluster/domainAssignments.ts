@@ -42,7 +42,10 @@ export async function setDomainNodes(ctx: PlatformContext, raw: SetDomainNodesIn
   return ctx.db.$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { id: domainId }, select: { id: true, name: true } });
     if (!domain) throw new NotFoundError("Domain");
-    const before = await tx.domainAssignment.findMany({ where: { domainId }, select: { nodeId: true, priority: true, weight: true } });
+    const before = await tx.domainAssignment.findMany({
+      where: { domainId },
+      select: { nodeId: true, priority: true, weight: true },
+    });
     await assign(tx, [domainId], nodes);
     await writeAudit(tx, ctx.actor, {
       domainId,
@@ -54,7 +57,9 @@ export async function setDomainNodes(ctx: PlatformContext, raw: SetDomainNodesIn
     });
     // Which nodes the endpoint answers for this domain, and which trunks they carry.
     await notifyConfigChanged(tx, { domain: domain.name });
-    return recordClusterChange(tx, `domain ${domain.name} assigned to ${nodes.length} node(s)`, [{ topic: "kamailio.sync" }]);
+    return recordClusterChange(tx, `domain ${domain.name} assigned to ${nodes.length} node(s)`, [
+      { topic: "kamailio.sync" },
+    ]);
   });
 }
 
@@ -64,7 +69,9 @@ export async function bulkAssignDomains(ctx: PlatformContext, raw: BulkAssignInp
   const unique = [...new Set(domainIds)];
   return ctx.db.$transaction(
     async (tx) => {
-      const [found] = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Domain" WHERE id = ANY(${unique}::text[])`;
+      const [found] = await tx.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM "Domain" WHERE id = ANY(${unique}::text[])`;
       if (Number(found?.n ?? 0) !== unique.length) throw new NotFoundError("Domain");
       await assign(tx, unique, nodes);
       await writeAudit(tx, ctx.actor, {

@@ -50,7 +50,12 @@ export async function createNode(ctx: PlatformContext, raw: CreateNodeInput) {
       data: { ...rest, eslPasswordEnc: seal(eslPassword), xmlCurlUser, xmlCurlSecretHash },
       select: PUBLIC_FIELDS,
     });
-    await writeAudit(tx, ctx.actor, { action: "node.create", entityType: "TelephonyNode", entityId: created.id, after: created });
+    await writeAudit(tx, ctx.actor, {
+      action: "node.create",
+      entityType: "TelephonyNode",
+      entityId: created.id,
+      after: created,
+    });
     await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `node ${created.hostname} created`, [
       { topic: "kamailio.sync" },
@@ -71,7 +76,13 @@ export async function updateNode(ctx: PlatformContext, raw: UpdateNodeInput) {
       data: { ...changes, ...(eslPassword ? { eslPasswordEnc: seal(eslPassword) } : {}) },
       select: PUBLIC_FIELDS,
     });
-    await writeAudit(tx, ctx.actor, { action: "node.update", entityType: "TelephonyNode", entityId: id, before, after });
+    await writeAudit(tx, ctx.actor, {
+      action: "node.update",
+      entityType: "TelephonyNode",
+      entityId: id,
+      before,
+      after,
+    });
     // The endpoint caches the node itself (secret hash, allowed sources) and its sofia/acl answers.
     await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `node ${after.hostname} updated`, [
@@ -97,7 +108,9 @@ export async function setNodeAdminState(ctx: PlatformContext, raw: { id: string;
       after: { adminState },
     });
     await notifyConfigChanged(tx, { platform: true });
-    const revision = await recordClusterChange(tx, `node ${after.hostname} → ${adminState}`, [{ topic: "kamailio.sync" }]);
+    const revision = await recordClusterChange(tx, `node ${after.hostname} → ${adminState}`, [
+      { topic: "kamailio.sync" },
+    ]);
     return { node: after, revision };
   });
 }

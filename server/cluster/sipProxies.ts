@@ -35,7 +35,12 @@ export async function createSipProxy(ctx: PlatformContext, raw: CreateSipProxyIn
       data: { ...input, rpcPasswordEnc: rpcPassword ? seal(rpcPassword) : null },
       select: PUBLIC_FIELDS,
     });
-    await writeAudit(tx, ctx.actor, { action: "proxy.create", entityType: "SipProxy", entityId: created.id, after: created });
+    await writeAudit(tx, ctx.actor, {
+      action: "proxy.create",
+      entityType: "SipProxy",
+      entityId: created.id,
+      after: created,
+    });
     // Proxy addresses are part of the acl.conf the endpoint serves.
     await notifyConfigChanged(tx, { platform: true });
     await recordClusterChange(tx, `proxy ${created.name} created`, [...EVENTS]);
@@ -50,7 +55,10 @@ export async function updateSipProxy(ctx: PlatformContext, raw: UpdateSipProxyIn
     if (!before) throw new NotFoundError("Proxy");
     const after = await tx.sipProxy.update({
       where: { id },
-      data: { ...changes, ...(rpcPassword !== undefined ? { rpcPasswordEnc: rpcPassword ? seal(rpcPassword) : null } : {}) },
+      data: {
+        ...changes,
+        ...(rpcPassword !== undefined ? { rpcPasswordEnc: rpcPassword ? seal(rpcPassword) : null } : {}),
+      },
       select: PUBLIC_FIELDS,
     });
     await writeAudit(tx, ctx.actor, { action: "proxy.update", entityType: "SipProxy", entityId: id, before, after });

@@ -38,7 +38,10 @@ export async function syncStatus(ctx: PlatformContext) {
     kamailioRevision,
     freeswitchRevision,
     pendingOutbox,
-    proxies: proxies.map((p) => ({ ...p, inSync: !p.enabled || (p.appliedRevision >= kamailioRevision && !p.lastError) })),
+    proxies: proxies.map((p) => ({
+      ...p,
+      inSync: !p.enabled || (p.appliedRevision >= kamailioRevision && !p.lastError),
+    })),
     nodes: nodes.map((n) => ({ ...n, inSync: n.appliedRevision >= freeswitchRevision && !n.lastSyncError })),
   };
 }

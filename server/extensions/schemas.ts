@@ -2,7 +2,10 @@ import { z } from "zod";
 import { idSchema } from "@/server/shared/id";
 import { pageInputSchema } from "@/server/shared/pagination";
 
-export const extensionNumberSchema = z.string().trim().regex(/^[0-9]{2,10}$/, "2 to 10 digits");
+export const extensionNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{2,10}$/, "2 to 10 digits");
 
 /** Where a forward goes: an extension, a ring group or an outside number. */
 export const dialTargetSchema = z
@@ -52,13 +55,23 @@ function forwardsHaveTargets(s: Partial<z.infer<typeof extensionSelfSettingsSche
 const extensionFields = extensionSelfSettingsSchema.extend({
   displayName: z.string().trim().min(1, "Required").max(100),
   voicemailEnabled: z.boolean(),
-  voicemailEmail: z.string().trim().toLowerCase().email().max(254).nullable().or(z.literal("").transform(() => null)),
+  voicemailEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email()
+    .max(254)
+    .nullable()
+    .or(z.literal("").transform(() => null)),
   internalCallerIdName: callerIdName,
   internalCallerIdNumber: callerIdNumber,
   externalCallerIdName: callerIdName,
   externalCallerIdNumber: callerIdNumber,
   maxCalls: z.number().int().min(0).max(100),
-  codecs: z.array(z.enum(["OPUS", "G722", "PCMU", "PCMA", "G729"])).min(1).max(5),
+  codecs: z
+    .array(z.enum(["OPUS", "G722", "PCMU", "PCMA", "G729"]))
+    .min(1)
+    .max(5),
   recordCalls: z.boolean(),
   tollAllow: z.array(z.enum(["local", "domestic", "international"])).max(3),
   cidr: z

@@ -17,7 +17,16 @@ const TENANTS = [
   { name: "globex.demo.switchboard", displayName: "Globex Ltd", numbers: ["2001", "2002", "2003"] },
 ];
 
-const NAMES = ["Alice Archer", "Bob <Builder> & Sons", "Carol \"CJ\" Jones", "Dan Diaz", "Eve Evans", "Frank Fox", "Grace Gray", "Hal Hill"];
+const NAMES = [
+  "Alice Archer",
+  "Bob <Builder> & Sons",
+  'Carol "CJ" Jones',
+  "Dan Diaz",
+  "Eve Evans",
+  "Frank Fox",
+  "Grace Gray",
+  "Hal Hill",
+];
 
 /** Seeds a small demo platform on a database with no users. Returns what `npm start` prints. */
 export async function seedDemoPlatform(db: Db): Promise<DemoCredentials> {
@@ -53,7 +62,14 @@ export async function seedDemoPlatform(db: Db): Promise<DemoCredentials> {
     },
   });
   await db.outboundRoute.create({
-    data: { name: "International", priority: 20, pattern: "_011X.", stripDigits: 3, prepend: "+", trunks: { create: { trunkId: carrier.id, position: 0 } } },
+    data: {
+      name: "International",
+      priority: 20,
+      pattern: "_011X.",
+      stripDigits: 3,
+      prepend: "+",
+      trunks: { create: { trunkId: carrier.id, position: 0 } },
+    },
   });
 
   let nameIndex = 0;
@@ -88,7 +104,11 @@ export async function seedDemoPlatform(db: Db): Promise<DemoCredentials> {
     const first = extensions[0]!;
     await db.user.create({
       data: {
-        ...(await login(`${first.number}@${short}.example`, `${short}-user-pass`, `End user ${first.number}, ${tenant.displayName}`)),
+        ...(await login(
+          `${first.number}@${short}.example`,
+          `${short}-user-pass`,
+          `End user ${first.number}, ${tenant.displayName}`,
+        )),
         memberships: { create: { role: "TENANT_USER", domainId: domain.id, extensionId: first.id } },
       },
     });
@@ -103,10 +123,20 @@ export async function seedDemoPlatform(db: Db): Promise<DemoCredentials> {
       },
     });
     await db.phoneNumber.create({
-      data: { e164: `+1555123${String(didIndex++).padStart(4, "0")}`, domainId: domain.id, destType: "EXTENSION", destTarget: first.number },
+      data: {
+        e164: `+1555123${String(didIndex++).padStart(4, "0")}`,
+        domainId: domain.id,
+        destType: "EXTENSION",
+        destTarget: first.number,
+      },
     });
     await db.phoneNumber.create({
-      data: { e164: `+1555123${String(didIndex++).padStart(4, "0")}`, domainId: domain.id, destType: "RING_GROUP", destTarget: group.number },
+      data: {
+        e164: `+1555123${String(didIndex++).padStart(4, "0")}`,
+        domainId: domain.id,
+        destType: "RING_GROUP",
+        destTarget: group.number,
+      },
     });
   }
   await db.phoneNumber.create({ data: { e164: "+15551239999", description: "Unassigned demo number" } });

@@ -9,7 +9,12 @@ import { createNode, setNodeAdminState } from "@/server/cluster/nodes";
 import { createSipProxy } from "@/server/cluster/sipProxies";
 import { ensureKamailioReadRole } from "@/server/cluster/kamailio/readRole";
 import { KamailioRpc } from "@/server/cluster/kamailio/rpcClient";
-import { DispatcherListReply, HtableDumpReply, liveDestinations, liveDomainSets } from "@/server/cluster/kamailio/rpcReplies";
+import {
+  DispatcherListReply,
+  HtableDumpReply,
+  liveDestinations,
+  liveDomainSets,
+} from "@/server/cluster/kamailio/rpcReplies";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { startKamailio, type KamailioProcess } from "./support/kamailio";
@@ -51,7 +56,11 @@ const startKam = () =>
     dbUrl: `postgres://switchboard_kamailio@127.0.0.1:5432/${t.name}`,
   });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -90,7 +99,14 @@ beforeAll(async () => {
   nodeA = startUas(dir, "nodeA", PORTS.nodeA);
   nodeB = startUas(dir, "nodeB", PORTS.nodeB);
   const node = (hostname: string, sipPort: number) =>
-    createNode(ctx, { hostname, sipAddress: "127.0.0.1", sipPort, eslHost: "127.0.0.1", eslPort: 1, eslPassword: "ClueCon" });
+    createNode(ctx, {
+      hostname,
+      sipAddress: "127.0.0.1",
+      sipPort,
+      eslHost: "127.0.0.1",
+      eslPort: 1,
+      eslPassword: "ClueCon",
+    });
   const a = await node("fs-a", PORTS.nodeA);
   const b = await node("fs-b", PORTS.nodeB);
   const proxy = await createSipProxy(ctx, { name: "edge-1", rpcUrl: `http://127.0.0.1:${PORTS.rpc}/RPC` });
@@ -115,7 +131,10 @@ afterAll(async () => {
 
 describe("cluster push through a real Kamailio", () => {
   it("lands a domain assigned to node B on B, and spreads other domains over both", async () => {
-    const revision = await setDomainNodes(ctx, { domainId: ids.tenantB, nodes: [{ nodeId: ids.b, priority: 0, weight: 100 }] });
+    const revision = await setDomainNodes(ctx, {
+      domainId: ids.tenantB,
+      nodes: [{ nodeId: ids.b, priority: 0, weight: 100 }],
+    });
     await applied(revision);
 
     const assigned = await calls("tenant-b.example", 10);
@@ -130,7 +149,10 @@ describe("cluster push through a real Kamailio", () => {
   });
 
   it("moves a re-assigned domain's next calls to node A", async () => {
-    const revision = await setDomainNodes(ctx, { domainId: ids.tenantB, nodes: [{ nodeId: ids.a, priority: 0, weight: 100 }] });
+    const revision = await setDomainNodes(ctx, {
+      domainId: ids.tenantB,
+      nodes: [{ nodeId: ids.a, priority: 0, weight: 100 }],
+    });
     await applied(revision);
     const moved = await calls("tenant-b.example", 10);
     expect(moved.ok, moved.output).toBe(true);
@@ -138,15 +160,25 @@ describe("cluster push through a real Kamailio", () => {
   });
 
   it("drains node B: no new call reaches it, a call already up there still gets its BYE", async () => {
-    await applied(await setDomainNodes(ctx, { domainId: ids.tenantB, nodes: [{ nodeId: ids.b, priority: 0, weight: 100 }] }));
+    await applied(
+      await setDomainNodes(ctx, { domainId: ids.tenantB, nodes: [{ nodeId: ids.b, priority: 0, weight: 100 }] }),
+    );
     const byesBefore = nodeB.byes();
     const invitesBefore = nodeB.invites();
-    const longCall = placeCalls({ proxyPort: PORTS.sip, localPort: uacPort++, domain: "tenant-b.example", calls: 1, holdMs: 4000 });
+    const longCall = placeCalls({
+      proxyPort: PORTS.sip,
+      localPort: uacPort++,
+      domain: "tenant-b.example",
+      calls: 1,
+      holdMs: 4000,
+    });
     await waitFor("the long call to reach B", async () => nodeB.invites() > invitesBefore);
 
     const { revision } = await setNodeAdminState(ctx, { id: ids.b, adminState: "DRAINING" });
     await applied(revision);
-    expect((await liveList()).filter((d) => d.uri.endsWith(`:${PORTS.nodeB}`)).every((d) => d.state === "D")).toBe(true);
+    expect((await liveList()).filter((d) => d.uri.endsWith(`:${PORTS.nodeB}`)).every((d) => d.state === "D")).toBe(
+      true,
+    );
 
     const during = await calls("anyone.example", 20);
     expect(during.ok, during.output).toBe(true);
@@ -178,10 +210,12 @@ describe("cluster push through a real Kamailio", () => {
     const live = await liveList();
     expect(live.every((d) => d.state !== "D")).toBe(true);
     const setOfTenant = (await liveDomains()).get("tenant-b.example");
-    expect(live.filter((d) => d.setId === setOfTenant).map((d) => d.uri).sort()).toEqual([
-      `sip:127.0.0.1:${PORTS.nodeA}`,
-      `sip:127.0.0.1:${PORTS.nodeB}`,
-    ]);
+    expect(
+      live
+        .filter((d) => d.setId === setOfTenant)
+        .map((d) => d.uri)
+        .sort(),
+    ).toEqual([`sip:127.0.0.1:${PORTS.nodeA}`, `sip:127.0.0.1:${PORTS.nodeB}`]);
     const spread = await calls("tenant-b.example", 20);
     expect(spread.ok, spread.output).toBe(true);
     expect(spread.a).toBeGreaterThan(0);
@@ -190,15 +224,21 @@ describe("cluster push through a real Kamailio", () => {
 
   it("completes a push interrupted by a killed worker, once and in order", async () => {
     // Freeze Kamailio so the push hangs mid-RPC, then kill the worker in the middle of it.
-    const pid = execFileSync("cat", [join(dir, `kamailio-${PORTS.sip}.pid`)]).toString().trim();
+    const pid = execFileSync("cat", [join(dir, `kamailio-${PORTS.sip}.pid`)])
+      .toString()
+      .trim();
     execFileSync("kill", ["-STOP", pid]);
     const first = (await setNodeAdminState(ctx, { id: ids.a, adminState: "DRAINING" })).revision;
-    await waitFor("the push to start", async () =>
-      (await t.db.outboxEvent.count({ where: { revisionId: first, dispatchedAt: { not: null } } })) > 0,
+    await waitFor(
+      "the push to start",
+      async () => (await t.db.outboxEvent.count({ where: { revisionId: first, dispatchedAt: { not: null } } })) > 0,
     );
     await new Promise((r) => setTimeout(r, 500));
     await worker.kill("SIGKILL");
-    const last = await setDomainNodes(ctx, { domainId: ids.tenantB, nodes: [{ nodeId: ids.b, priority: 0, weight: 100 }] });
+    const last = await setDomainNodes(ctx, {
+      domainId: ids.tenantB,
+      nodes: [{ nodeId: ids.b, priority: 0, weight: 100 }],
+    });
     execFileSync("kill", ["-CONT", pid]);
 
     worker = startWorker(env);

@@ -144,8 +144,15 @@ describe("cluster screens in the browser", () => {
     await nodeRow.getByText("3 / 500").waitFor();
     let change = await lastChange();
     expect(change.revision.id).toBeGreaterThan(before);
-    expect(change.revision).toMatchObject({ reason: `node ${HOSTNAME} → DRAINING`, outbox: [{ topic: "kamailio.sync" }] });
-    expect(change.audit).toMatchObject({ action: "node.draining", entityId: nodeId, after: { adminState: "DRAINING" } });
+    expect(change.revision).toMatchObject({
+      reason: `node ${HOSTNAME} → DRAINING`,
+      outbox: [{ topic: "kamailio.sync" }],
+    });
+    expect(change.audit).toMatchObject({
+      action: "node.draining",
+      entityId: nodeId,
+      after: { adminState: "DRAINING" },
+    });
     await screenshot(page, "cluster-node-draining");
 
     await setState("maintenance");
@@ -241,7 +248,9 @@ describe("cluster screens in the browser", () => {
     const shown = await page.locator("tbody tr td:nth-child(3)").allTextContents();
     expect(shown).toEqual(expected.map((r) => r.action));
     // Platform-wide rows (node.*) and the other tenant's rows are not shown.
-    expect(await db().auditLog.count({ where: { OR: [{ domainId: null }, { domainId: globex.id }] } })).toBeGreaterThan(0);
+    expect(await db().auditLog.count({ where: { OR: [{ domainId: null }, { domainId: globex.id }] } })).toBeGreaterThan(
+      0,
+    );
     expect(shown.some((a) => a.startsWith("node."))).toBe(false);
 
     await page

@@ -43,7 +43,13 @@ describe("cluster router", () => {
   it("creates a node: the xml_curl secret comes back once, only its argon2id hash and the sealed ESL password are stored", async () => {
     const { node, xmlCurlSecret } = await platform.cluster.nodes.create(newNode);
     nodeId = node.id;
-    expect(node).toMatchObject({ hostname: "fs-node-09", sipPort: 5060, eslPort: 8021, adminState: "ACTIVE", xmlCurlUser: "fs-node-09" });
+    expect(node).toMatchObject({
+      hostname: "fs-node-09",
+      sipPort: 5060,
+      eslPort: 8021,
+      adminState: "ACTIVE",
+      xmlCurlUser: "fs-node-09",
+    });
     expect(node).not.toHaveProperty("xmlCurlSecretHash");
     expect(node).not.toHaveProperty("eslPasswordEnc");
     expect(xmlCurlSecret.length).toBeGreaterThanOrEqual(32);
@@ -109,7 +115,9 @@ describe("cluster router", () => {
     await expect(
       platform.cluster.nodes.setAdminState({ id: nodeId, adminState: "OFF" as "ACTIVE" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(platform.cluster.nodes.setAdminState({ id: "no-such-node", adminState: "DRAINING" })).rejects.toMatchObject({
+    await expect(
+      platform.cluster.nodes.setAdminState({ id: "no-such-node", adminState: "DRAINING" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -24,17 +24,35 @@ beforeAll(async () => {
   t = await createTestDatabase();
   users.platform = await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" });
   const admin = await callerAs(t.db, users.platform);
-  domainA = await admin.domains.create({ name: "a.example.com", displayName: "A", maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: false });
-  domainB = await admin.domains.create({ name: "b.example.com", displayName: "B", maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: false });
+  domainA = await admin.domains.create({
+    name: "a.example.com",
+    displayName: "A",
+    maxExtensions: 5,
+    maxConcurrentCalls: 5,
+    allowTenantRoutes: false,
+  });
+  domainB = await admin.domains.create({
+    name: "b.example.com",
+    displayName: "B",
+    maxExtensions: 5,
+    maxConcurrentCalls: 5,
+    allowTenantRoutes: false,
+  });
   users.adminA = await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA.id });
   users.adminB = await createUser(t.db, "admin@b.example.com", { role: "TENANT_ADMIN", domainId: domainB.id });
-  const created = await (await callerAs(t.db, users.adminA)).extensions.create({
+  const created = await (
+    await callerAs(t.db, users.adminA)
+  ).extensions.create({
     domainId: domainA.id,
     number: "1001",
     displayName: "Alice",
   });
   extA = created.extension.id;
-  users.userA = await createUser(t.db, "1001@a.example.com", { role: "TENANT_USER", domainId: domainA.id, extensionId: extA });
+  users.userA = await createUser(t.db, "1001@a.example.com", {
+    role: "TENANT_USER",
+    domainId: domainA.id,
+    extensionId: extA,
+  });
 });
 
 afterAll(async () => {
@@ -54,7 +72,9 @@ describe("tenant isolation", () => {
     const b = await callerAs(t.db, users.adminB!);
     expect(await codeOf(b.extensions.get({ domainId: domainA.id, id: extA }))).toBe("NOT_FOUND");
     expect(await codeOf(b.extensions.list({ domainId: domainA.id }))).toBe("NOT_FOUND");
-    expect(await codeOf(b.extensions.update({ domainId: domainA.id, id: extA, displayName: "pwned" }))).toBe("NOT_FOUND");
+    expect(await codeOf(b.extensions.update({ domainId: domainA.id, id: extA, displayName: "pwned" }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await codeOf(b.extensions.delete({ domainId: domainA.id, id: extA }))).toBe("NOT_FOUND");
   });
 
@@ -120,7 +140,9 @@ describe("extension credentials", () => {
     const a = await callerAs(t.db, users.adminA!);
     const revisionsBefore = await t.db.clusterRevision.count();
     const { extension } = await a.extensions.create({ domainId: domainA.id, number: "1004", displayName: "Carol" });
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { entityId: extension.id, action: "extension.create" } });
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { entityId: extension.id, action: "extension.create" },
+    });
     expect(audit.actorUserId).toBe(users.adminA);
     expect(audit.domainId).toBe(domainA.id);
     expect(audit.ip).toBe("203.0.113.7");
@@ -133,7 +155,9 @@ describe("extension credentials", () => {
   it("rolls back the extension when the number is taken, leaving no audit row", async () => {
     const a = await callerAs(t.db, users.adminA!);
     const auditBefore = await t.db.auditLog.count();
-    await expect(a.extensions.create({ domainId: domainA.id, number: "1001", displayName: "Dup" })).rejects.toMatchObject({
+    await expect(
+      a.extensions.create({ domainId: domainA.id, number: "1001", displayName: "Dup" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
     expect(await t.db.auditLog.count()).toBe(auditBefore);
@@ -144,9 +168,11 @@ describe("extension credentials", () => {
     await a.extensions.create({ domainId: domainA.id, number: "1005", displayName: "E" });
     await a.extensions.create({ domainId: domainA.id, number: "1006", displayName: "F" });
     expect(await t.db.extension.count({ where: { domainId: domainA.id } })).toBe(5);
-    await expect(a.extensions.create({ domainId: domainA.id, number: "1007", displayName: "G" })).rejects.toMatchObject({
-      code: "UNPROCESSABLE_CONTENT",
-    });
+    await expect(a.extensions.create({ domainId: domainA.id, number: "1007", displayName: "G" })).rejects.toMatchObject(
+      {
+        code: "UNPROCESSABLE_CONTENT",
+      },
+    );
   });
 });
 
@@ -162,25 +188,48 @@ describe("domains", () => {
       admin: { email: "Boss@C.example.com", name: "Boss", password: "long-enough-password" },
     });
     expect(d.name).toBe("c.example.com");
-    const user = await t.db.user.findUniqueOrThrow({ where: { email: "boss@c.example.com" }, include: { memberships: true } });
+    const user = await t.db.user.findUniqueOrThrow({
+      where: { email: "boss@c.example.com" },
+      include: { memberships: true },
+    });
     expect(user.memberships).toMatchObject([{ role: "TENANT_ADMIN", domainId: d.id }]);
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     await expect(
-      admin.domains.create({ name: "c.example.com", displayName: "C2", maxExtensions: 1, maxConcurrentCalls: 1, allowTenantRoutes: false }),
+      admin.domains.create({
+        name: "c.example.com",
+        displayName: "C2",
+        maxExtensions: 1,
+        maxConcurrentCalls: 1,
+        allowTenantRoutes: false,
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("rejects a name that is not an FQDN", async () => {
     const admin = await callerAs(t.db, users.platform!);
     await expect(
-      admin.domains.create({ name: "not a domain", displayName: "X", maxExtensions: 1, maxConcurrentCalls: 1, allowTenantRoutes: false }),
+      admin.domains.create({
+        name: "not a domain",
+        displayName: "X",
+        maxExtensions: 1,
+        maxConcurrentCalls: 1,
+        allowTenantRoutes: false,
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("deletes only when the typed name matches", async () => {
     const admin = await callerAs(t.db, users.platform!);
-    const d = await admin.domains.create({ name: "gone.example.com", displayName: "Gone", maxExtensions: 1, maxConcurrentCalls: 1, allowTenantRoutes: false });
-    await expect(admin.domains.delete({ id: d.id, confirmName: "gone.example" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const d = await admin.domains.create({
+      name: "gone.example.com",
+      displayName: "Gone",
+      maxExtensions: 1,
+      maxConcurrentCalls: 1,
+      allowTenantRoutes: false,
+    });
+    await expect(admin.domains.delete({ id: d.id, confirmName: "gone.example" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await admin.domains.delete({ id: d.id, confirmName: "gone.example.com" });
     expect(await t.db.domain.findUnique({ where: { id: d.id } })).toBeNull();
   });

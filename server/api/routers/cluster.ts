@@ -27,8 +27,12 @@ export const clusterRouter = router({
   }),
   proxies: router({
     list: platformProcedure.query(({ ctx }) => listSipProxies(ctx.platform)),
-    create: platformProcedure.input(CreateSipProxyInput).mutation(({ ctx, input }) => createSipProxy(ctx.platform, input)),
-    update: platformProcedure.input(UpdateSipProxyInput).mutation(({ ctx, input }) => updateSipProxy(ctx.platform, input)),
+    create: platformProcedure
+      .input(CreateSipProxyInput)
+      .mutation(({ ctx, input }) => createSipProxy(ctx.platform, input)),
+    update: platformProcedure
+      .input(UpdateSipProxyInput)
+      .mutation(({ ctx, input }) => updateSipProxy(ctx.platform, input)),
     delete: platformProcedure.input(IdInput).mutation(({ ctx, input }) => deleteSipProxy(ctx.platform, input.id)),
   }),
   assignments: router({
@@ -36,7 +40,9 @@ export const clusterRouter = router({
       .input(z.object({ domainId: z.string().min(1).max(64) }))
       .query(({ ctx, input }) => listDomainAssignments(ctx.platform, input.domainId)),
     set: platformProcedure.input(SetDomainNodesInput).mutation(({ ctx, input }) => setDomainNodes(ctx.platform, input)),
-    bulkAssign: platformProcedure.input(BulkAssignInput).mutation(({ ctx, input }) => bulkAssignDomains(ctx.platform, input)),
+    bulkAssign: platformProcedure
+      .input(BulkAssignInput)
+      .mutation(({ ctx, input }) => bulkAssignDomains(ctx.platform, input)),
   }),
   syncStatus: platformProcedure.query(({ ctx }) => syncStatus(ctx.platform)),
 });

@@ -24,7 +24,9 @@ export const domainsRouter = router({
   get: platformProcedure.input(byId).query(({ ctx, input }) => getDomain(ctx.platform, input.id)),
   create: platformProcedure.input(createDomainSchema).mutation(({ ctx, input }) => createDomain(ctx.platform, input)),
   update: platformProcedure.input(updateDomainSchema).mutation(({ ctx, input }) => updateDomain(ctx.platform, input)),
-  suspend: platformProcedure.input(byId).mutation(({ ctx, input }) => setDomainStatus(ctx.platform, input.id, "SUSPENDED")),
+  suspend: platformProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => setDomainStatus(ctx.platform, input.id, "SUSPENDED")),
   resume: platformProcedure.input(byId).mutation(({ ctx, input }) => setDomainStatus(ctx.platform, input.id, "ACTIVE")),
   delete: platformProcedure
     .input(deleteDomainSchema)
@@ -32,7 +34,11 @@ export const domainsRouter = router({
   /** The domains the caller may open: all for platform admins, their memberships otherwise. */
   mine: protectedProcedure.query(async ({ ctx }) => {
     if (isPlatformAdmin(ctx.caller)) {
-      return ctx.db.domain.findMany({ select: { id: true, name: true, displayName: true }, orderBy: { name: "asc" }, take: 50 });
+      return ctx.db.domain.findMany({
+        select: { id: true, name: true, displayName: true },
+        orderBy: { name: "asc" },
+        take: 50,
+      });
     }
     const ids = ctx.caller.memberships.flatMap((m) => (m.domainId ? [m.domainId] : []));
     return ctx.db.domain.findMany({

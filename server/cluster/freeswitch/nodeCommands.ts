@@ -10,13 +10,19 @@ function safe(value: string): string {
   return value;
 }
 
-export type NodeCommand = { command: string; /** killgw of a gateway the node never loaded is not a failure. */ mayFail: boolean };
+export type NodeCommand = {
+  command: string;
+  /** killgw of a gateway the node never loaded is not a failure. */ mayFail: boolean;
+};
 
 /** The ESL `api` commands that make a node pick up the change. */
 export function nodeCommandsFor(event: FreeswitchEvent): NodeCommand[] {
   switch (event.topic) {
     case "freeswitch.flush-user":
-      return event.users.map((u) => ({ command: `xml_flush_cache id ${safe(u)} ${safe(event.domain)}`, mayFail: false }));
+      return event.users.map((u) => ({
+        command: `xml_flush_cache id ${safe(u)} ${safe(event.domain)}`,
+        mayFail: false,
+      }));
     case "freeswitch.trunk-changed": {
       const gateways = [...new Set([event.previousGateway, event.gateway].filter((g): g is string => !!g))];
       return [

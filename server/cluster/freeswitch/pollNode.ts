@@ -15,7 +15,9 @@ const CallsCount = z.string().transform((s, ctx) => {
 
 /** Asks every node for its call count; a node that does not answer is marked DOWN. */
 export async function pollNodes(db: Db): Promise<void> {
-  const nodes = await db.telephonyNode.findMany({ select: { id: true, eslHost: true, eslPort: true, eslPasswordEnc: true } });
+  const nodes = await db.telephonyNode.findMany({
+    select: { id: true, eslHost: true, eslPort: true, eslPasswordEnc: true },
+  });
   await Promise.all(
     nodes.map(async (n) => {
       try {
@@ -23,7 +25,10 @@ export async function pollNodes(db: Db): Promise<void> {
           "show calls count",
         ]);
         const activeCalls = CallsCount.parse(reply ?? "");
-        await db.telephonyNode.update({ where: { id: n.id }, data: { activeCalls, health: "UP", lastSeenAt: new Date() } });
+        await db.telephonyNode.update({
+          where: { id: n.id },
+          data: { activeCalls, health: "UP", lastSeenAt: new Date() },
+        });
       } catch {
         await db.telephonyNode.update({ where: { id: n.id }, data: { health: "DOWN" } });
       }

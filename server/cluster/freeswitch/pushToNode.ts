@@ -15,7 +15,11 @@ export async function pushToNode(db: Db, nodeId: string, revision: bigint, event
       const node = await tx.telephonyNode.findUnique({ where: { id: nodeId } });
       if (!node) return null;
       try {
-        const esl = await EslConnection.open({ host: node.eslHost, port: node.eslPort, password: open(node.eslPasswordEnc) });
+        const esl = await EslConnection.open({
+          host: node.eslHost,
+          port: node.eslPort,
+          password: open(node.eslPasswordEnc),
+        });
         try {
           for (const c of nodeCommandsFor(event)) {
             try {

@@ -108,9 +108,11 @@ export class ProxyPusher {
     const previous = this.inFlight.get(proxyId) ?? Promise.resolve();
     const run = previous.catch(() => undefined).then(() => this.applyLocked(proxyId));
     this.inFlight.set(proxyId, run);
-    void run.finally(() => {
-      if (this.inFlight.get(proxyId) === run) this.inFlight.delete(proxyId);
-    }).catch(() => undefined);
+    void run
+      .finally(() => {
+        if (this.inFlight.get(proxyId) === run) this.inFlight.delete(proxyId);
+      })
+      .catch(() => undefined);
     return run;
   }
 
@@ -174,7 +176,10 @@ export class ProxyPusher {
     // (same Kamailio run, nobody applied since), diff against that instead of dumping it.
     const known = this.known.get(proxy.id);
     const trusted =
-      known !== undefined && known.upSince === upSince && known.revision === proxy.appliedRevision && proxy.lastError === null;
+      known !== undefined &&
+      known.upSince === upSince &&
+      known.revision === proxy.appliedRevision &&
+      proxy.lastError === null;
     const have = trusted ? known.domainSets : await dumpDomainSets(rpc);
     const toSet = [...desired.domainSets].filter(([k, v]) => have.get(k) !== v);
     const toDelete = [...have.keys()].filter((k) => !desired.domainSets.has(k));

@@ -17,7 +17,12 @@ const Reply = z.union([
   z.object({ error: z.object({ code: z.number(), message: z.string() }) }),
 ]);
 
-export type KamailioRpcOptions = { url: string; username?: string | null; password?: string | null; timeoutMs?: number };
+export type KamailioRpcOptions = {
+  url: string;
+  username?: string | null;
+  password?: string | null;
+  timeoutMs?: number;
+};
 
 /**
  * JSON-RPC 2.0 over HTTP to Kamailio's jsonrpcs module. One request per call: Kamailio

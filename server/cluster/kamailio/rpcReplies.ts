@@ -46,7 +46,9 @@ export function liveDomainSets(reply: z.infer<typeof HtableDumpReply>): Map<stri
 
 export const OkReply = z.unknown();
 
-export const HtableGetReply = z.object({ item: z.object({ name: z.string(), value: z.union([z.string(), z.number()]) }) });
+export const HtableGetReply = z.object({
+  item: z.object({ name: z.string(), value: z.union([z.string(), z.number()]) }),
+});
 
 /** `up_since` changes when Kamailio restarts (and reloads everything from the database). */
 export const UptimeReply = z.object({ up_since: z.string() });

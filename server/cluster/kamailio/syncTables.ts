@@ -21,11 +21,7 @@ export async function syncKamailioTables(db: Db): Promise<bigint> {
         SELECT d.name AS "domainName", a."nodeId", a.priority, a.weight
         FROM "DomainAssignment" a JOIN "Domain" d ON d.id = a."domainId"`;
       const stored = await readStoredState(tx);
-      const state = dispatcherListFor(
-        nodes,
-        assignments,
-        setsOf(stored.destinations),
-      );
+      const state = dispatcherListFor(nodes, assignments, setsOf(stored.destinations));
       validateKamailioState(state);
       const revision = latest?.id ?? 0n;
       await writeStoredState(tx, stored, state, revision);

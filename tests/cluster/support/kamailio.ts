@@ -7,7 +7,12 @@ const CONFIG = join(process.cwd(), "deploy", "kamailio", "kamailio.cfg");
 export type KamailioProcess = { rpcUrl: string; sipPort: number; stop: () => Promise<void>; log: () => string };
 
 /** Runs the shipped kamailio.cfg on loopback with its own ports, pid file and log. */
-export async function startKamailio(opts: { dir: string; sipPort: number; rpcPort: number; dbUrl: string }): Promise<KamailioProcess> {
+export async function startKamailio(opts: {
+  dir: string;
+  sipPort: number;
+  rpcPort: number;
+  dbUrl: string;
+}): Promise<KamailioProcess> {
   const logFile = join(opts.dir, `kamailio-${opts.sipPort}.log`);
   const child: ChildProcess = spawn(
     "sh",
@@ -17,7 +22,10 @@ export async function startKamailio(opts: { dir: string; sipPort: number; rpcPor
         `-A RPC_LISTEN=tcp:127.0.0.1:${opts.rpcPort} -A RPC_PORT=${opts.rpcPort} -A DS_PING_INTERVAL=1 ` +
         `-A 'DBURL="${opts.dbUrl}"' >>"$LOG" 2>&1`,
     ],
-    { env: { ...process.env, CFG: CONFIG, PID: join(opts.dir, `kamailio-${opts.sipPort}.pid`), LOG: logFile }, stdio: "ignore" },
+    {
+      env: { ...process.env, CFG: CONFIG, PID: join(opts.dir, `kamailio-${opts.sipPort}.pid`), LOG: logFile },
+      stdio: "ignore",
+    },
   );
   const rpcUrl = `http://127.0.0.1:${opts.rpcPort}/RPC`;
   const exited = new Promise<void>((r) => child.once("exit", () => r()));

@@ -11,7 +11,19 @@ export function startUas(dir: string, name: string, port: number): Uas {
   const messages = join(dir, `${name}.msg`);
   const child: ChildProcess = spawn(
     "sipp",
-    ["-sf", join(SCENARIOS, "uas.xml"), "-i", "127.0.0.1", "-p", String(port), "-aa", "-nostdin", "-trace_msg", "-message_file", messages],
+    [
+      "-sf",
+      join(SCENARIOS, "uas.xml"),
+      "-i",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-aa",
+      "-nostdin",
+      "-trace_msg",
+      "-message_file",
+      messages,
+    ],
     { stdio: "ignore" },
   );
   const count = (method: string) =>
@@ -31,18 +43,35 @@ export function startUas(dir: string, name: string, port: number): Uas {
 export type CallRun = { ok: boolean; output: string };
 
 /** Places `calls` calls to `domain` through the proxy, each held `holdMs`; resolves when all ended. */
-export function placeCalls(opts: { proxyPort: number; localPort: number; domain: string; calls: number; holdMs?: number; rate?: number }): Promise<CallRun> {
+export function placeCalls(opts: {
+  proxyPort: number;
+  localPort: number;
+  domain: string;
+  calls: number;
+  holdMs?: number;
+  rate?: number;
+}): Promise<CallRun> {
   const args = [
     `127.0.0.1:${opts.proxyPort}`,
-    "-sf", join(SCENARIOS, "uac.xml"),
-    "-key", "domain", opts.domain,
-    "-d", String(opts.holdMs ?? 50),
-    "-s", "1000",
-    "-m", String(opts.calls),
-    "-r", String(opts.rate ?? 50),
-    "-i", "127.0.0.1",
-    "-p", String(opts.localPort),
-    "-timeout", "30s",
+    "-sf",
+    join(SCENARIOS, "uac.xml"),
+    "-key",
+    "domain",
+    opts.domain,
+    "-d",
+    String(opts.holdMs ?? 50),
+    "-s",
+    "1000",
+    "-m",
+    String(opts.calls),
+    "-r",
+    String(opts.rate ?? 50),
+    "-i",
+    "127.0.0.1",
+    "-p",
+    String(opts.localPort),
+    "-timeout",
+    "30s",
     "-timeout_error",
     "-nostdin",
   ];

@@ -76,7 +76,11 @@ describe.each(["redis", "postgres"] as const)("outbox relay on %s", (kind) => {
     await relay.stop();
     await queue.close();
 
-    expect(seen.map((j) => j.event.topic)).toEqual(["kamailio.sync", "freeswitch.flush-user", "freeswitch.acl-changed"]);
+    expect(seen.map((j) => j.event.topic)).toEqual([
+      "kamailio.sync",
+      "freeswitch.flush-user",
+      "freeswitch.acl-changed",
+    ]);
     expect(seen.map((j) => Number(j.revision))).toEqual([1, 2, 3]);
     expect(await t.db.outboxEvent.count({ where: { dispatchedAt: null, topic: { not: "email.send" } } })).toBe(0);
     expect(await t.db.outboxEvent.count({ where: { dispatchedAt: null, topic: "email.send" } })).toBe(1);

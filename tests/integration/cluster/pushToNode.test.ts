@@ -20,13 +20,16 @@ afterAll(async () => {
 
 describe("FreeSWITCH push over ESL", () => {
   it("runs the commands, records the revision, and keeps the highest one", async () => {
-    const { node, xmlCurlSecret } = await createNode({ db: t.db, actor }, {
-      hostname: "fs1",
-      sipAddress: "127.0.0.1",
-      eslHost: "127.0.0.1",
-      eslPort: fake.port,
-      eslPassword: "ClueCon",
-    });
+    const { node, xmlCurlSecret } = await createNode(
+      { db: t.db, actor },
+      {
+        hostname: "fs1",
+        sipAddress: "127.0.0.1",
+        eslHost: "127.0.0.1",
+        eslPort: fake.port,
+        eslPassword: "ClueCon",
+      },
+    );
     expect(xmlCurlSecret.length).toBeGreaterThan(20);
     const stored = await t.db.telephonyNode.findUniqueOrThrow({ where: { id: node.id } });
     expect(stored.xmlCurlSecretHash).toMatch(/^\$argon2id\$/);
@@ -40,17 +43,23 @@ describe("FreeSWITCH push over ESL", () => {
     expect(after.lastSyncError).toBeNull();
 
     await pollNodes(t.db);
-    expect(await t.db.telephonyNode.findUniqueOrThrow({ where: { id: node.id } })).toMatchObject({ activeCalls: 7, health: "UP" });
+    expect(await t.db.telephonyNode.findUniqueOrThrow({ where: { id: node.id } })).toMatchObject({
+      activeCalls: 7,
+      health: "UP",
+    });
   });
 
   it("records the error when the node is unreachable, and rethrows for a retry", async () => {
-    const { node } = await createNode({ db: t.db, actor }, {
-      hostname: "fs2",
-      sipAddress: "127.0.0.1",
-      eslHost: "127.0.0.1",
-      eslPort: 1,
-      eslPassword: "x",
-    });
+    const { node } = await createNode(
+      { db: t.db, actor },
+      {
+        hostname: "fs2",
+        sipAddress: "127.0.0.1",
+        eslHost: "127.0.0.1",
+        eslPort: 1,
+        eslPassword: "x",
+      },
+    );
     await expect(pushToNode(t.db, node.id, 9n, { topic: "freeswitch.acl-changed" })).rejects.toThrow(/ESL/);
     const stored = await t.db.telephonyNode.findUniqueOrThrow({ where: { id: node.id } });
     expect(stored.appliedRevision).toBe(0n);

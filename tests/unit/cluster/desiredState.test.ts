@@ -16,12 +16,21 @@ const node = (id: string, port: number, adminState: NodeRow["adminState"] = "ACT
   weight,
   adminState,
 });
-const assign = (domainName: string, nodeId: string): AssignmentRow => ({ domainName, nodeId, priority: 0, weight: 100 });
+const assign = (domainName: string, nodeId: string): AssignmentRow => ({
+  domainName,
+  nodeId,
+  priority: 0,
+  weight: 100,
+});
 
 describe("dispatcherListFor", () => {
   it("puts every node in set 1 with its state, and gives each assigned group its own set", () => {
     const nodes = [node("a", 5081), node("b", 5082, "DRAINING"), node("c", 5083, "MAINTENANCE")];
-    const state = dispatcherListFor(nodes, [assign("One.example", "b"), assign("two.example", "b"), assign("three.example", "a")]);
+    const state = dispatcherListFor(nodes, [
+      assign("One.example", "b"),
+      assign("two.example", "b"),
+      assign("three.example", "a"),
+    ]);
     expect(state.destinations.filter((d) => d.setId === 1)).toEqual([
       { setId: 1, uri: "sip:10.0.0.1:5081", flags: 0, priority: 0, attrs: "duid=fs-a;weight=34", duid: "fs-a" },
       { setId: 1, uri: "sip:10.0.0.1:5082", flags: 4, priority: 0, attrs: "duid=fs-b;weight=33", duid: "fs-b" },
@@ -30,7 +39,9 @@ describe("dispatcherListFor", () => {
     const setOfB = state.domainSets.get("one.example");
     expect(setOfB).toBe(state.domainSets.get("two.example"));
     expect(state.domainSets.get("three.example")).not.toBe(setOfB);
-    expect(state.destinations.filter((d) => d.setId === setOfB).map((d) => [d.uri, d.flags])).toEqual([["sip:10.0.0.1:5082", 4]]);
+    expect(state.destinations.filter((d) => d.setId === setOfB).map((d) => [d.uri, d.flags])).toEqual([
+      ["sip:10.0.0.1:5082", 4],
+    ]);
     expect(() => validateKamailioState(state)).not.toThrow();
   });
 
@@ -45,7 +56,12 @@ describe("dispatcherListFor", () => {
 
   it("refuses an empty list and dangling domain sets", () => {
     expect(() => validateKamailioState(dispatcherListFor([], []))).toThrow(/empty/);
-    expect(() => validateKamailioState({ destinations: dispatcherListFor([node("a", 1)], []).destinations, domainSets: new Map([["d", 7]]) })).toThrow(/missing/);
+    expect(() =>
+      validateKamailioState({
+        destinations: dispatcherListFor([node("a", 1)], []).destinations,
+        domainSets: new Map([["d", 7]]),
+      }),
+    ).toThrow(/missing/);
   });
 
   it("turns weights into percentages summing to 100", () => {

@@ -11,8 +11,14 @@ afterEach(async () => {
 
 describe("ESL client against a fake event socket", () => {
   it("authenticates and runs api commands in order, reading bodies split across packets", async () => {
-    fake = await startFakeEsl("s3cret", { "show calls count": "\n3 total.\n", "sofia profile external killgw": "-ERR no such gateway\n" });
-    const replies = await eslApi({ host: "127.0.0.1", port: fake.port, password: "s3cret" }, ["show calls count", "reloadacl"]);
+    fake = await startFakeEsl("s3cret", {
+      "show calls count": "\n3 total.\n",
+      "sofia profile external killgw": "-ERR no such gateway\n",
+    });
+    const replies = await eslApi({ host: "127.0.0.1", port: fake.port, password: "s3cret" }, [
+      "show calls count",
+      "reloadacl",
+    ]);
     expect(replies).toEqual(["\n3 total.\n", "+OK\n"]);
     expect(fake.commands).toEqual(["show calls count", "reloadacl"]);
   });
@@ -25,7 +31,7 @@ describe("ESL client against a fake event socket", () => {
   });
 
   it("turns -ERR replies into errors", async () => {
-    fake = await startFakeEsl("pw", { "xml_flush_cache": "-ERR bad\n" });
+    fake = await startFakeEsl("pw", { xml_flush_cache: "-ERR bad\n" });
     const esl = await EslConnection.open({ host: "127.0.0.1", port: fake.port, password: "pw" });
     try {
       await expect(esl.api("xml_flush_cache id 1001 t1.example")).rejects.toThrow(/-ERR bad/);
@@ -35,16 +41,19 @@ describe("ESL client against a fake event socket", () => {
   });
 
   it("fails fast when nothing listens", async () => {
-    await expect(eslApi({ host: "127.0.0.1", port: 1, password: "x", timeoutMs: 500 }, ["reloadacl"])).rejects.toThrow(EslError);
+    await expect(eslApi({ host: "127.0.0.1", port: 1, password: "x", timeoutMs: 500 }, ["reloadacl"])).rejects.toThrow(
+      EslError,
+    );
   });
 });
 
 describe("node commands per event", () => {
   it("flushes each user of the domain", () => {
-    expect(nodeCommandsFor({ topic: "freeswitch.flush-user", domain: "t1.example", users: ["1001", "1002"] }).map((c) => c.command)).toEqual([
-      "xml_flush_cache id 1001 t1.example",
-      "xml_flush_cache id 1002 t1.example",
-    ]);
+    expect(
+      nodeCommandsFor({ topic: "freeswitch.flush-user", domain: "t1.example", users: ["1001", "1002"] }).map(
+        (c) => c.command,
+      ),
+    ).toEqual(["xml_flush_cache id 1001 t1.example", "xml_flush_cache id 1002 t1.example"]);
   });
 
   it("kills the old and new gateway, then rescans", () => {
@@ -59,6 +68,8 @@ describe("node commands per event", () => {
 
   it("reloads ACLs, and refuses names that could inject a second command", () => {
     expect(nodeCommandsFor({ topic: "freeswitch.acl-changed" })).toEqual([{ command: "reloadacl", mayFail: false }]);
-    expect(() => nodeCommandsFor({ topic: "freeswitch.flush-user", domain: "t1.example", users: ["1001\n\napi shutdown"] })).toThrow(/unsafe/);
+    expect(() =>
+      nodeCommandsFor({ topic: "freeswitch.flush-user", domain: "t1.example", users: ["1001\n\napi shutdown"] }),
+    ).toThrow(/unsafe/);
   });
 });

@@ -33,13 +33,17 @@ describe("extension input", () => {
 
 describe("navigation by role", () => {
   it("shows end users only their phone", () => {
-    const nav = navigationFor([{ role: "TENANT_USER", domainId: "d1", domainName: "a.example", extensionId: "e1" }], null);
+    const nav = navigationFor(
+      [{ role: "TENANT_USER", domainId: "d1", domainName: "a.example", extensionId: "e1" }],
+      null,
+    );
     expect(nav.flatMap((s) => s.items.map((i) => i.href))).toEqual(["/t/d1/me"]);
   });
   it("shows tenant admins their domain's pages and no platform pages", () => {
-    const hrefs = navigationFor([{ role: "TENANT_ADMIN", domainId: "d1", domainName: "a.example", extensionId: null }], null).flatMap(
-      (s) => s.items.map((i) => i.href),
-    );
+    const hrefs = navigationFor(
+      [{ role: "TENANT_ADMIN", domainId: "d1", domainName: "a.example", extensionId: null }],
+      null,
+    ).flatMap((s) => s.items.map((i) => i.href));
     expect(hrefs).toContain("/t/d1/extensions");
     expect(hrefs.some((h) => h.startsWith("/admin"))).toBe(false);
   });
