@@ -29,7 +29,7 @@ import { runPaced, runWrk, type LoadResult } from "./xmlcurl/loadRunners";
 import { placedCommand } from "./xmlcurl/placement";
 import { BenchRequests, writeRequestsFile } from "./xmlcurl/requests";
 import { benchExtensionNumber, ensureBenchDatabase } from "./xmlcurl/seed";
-import type { ServerPorts } from "./xmlcurl/serve";
+import type { LoopDelay, ServerCommand, ServerPorts } from "./xmlcurl/serve";
 
 const config = z
   .object({
@@ -60,7 +60,14 @@ const MISS_REQUESTS_CLOSED = 15_000;
 const rand = (n: number) => Math.floor(Math.random() * n);
 const rate = (r: LoadResult) => r.requests / r.seconds;
 
-function startServer(databaseUrl: string): Promise<{ ports: ServerPorts; stop: () => Promise<void> }> {
+type BenchServer = {
+  ports: ServerPorts;
+  /** `run`, with the server's longest event-loop block during it. */
+  measure: (run: () => Promise<LoadResult>) => Promise<LoadResult>;
+  stop: () => Promise<void>;
+};
+
+function startServer(databaseUrl: string): Promise<BenchServer> {
   const nodeFlags = config.BENCH_SERVER_NODE_FLAGS.split(" ").filter(Boolean);
   const [execPath, ...execArgv] = placedCommand({ cpu: config.BENCH_SERVER_CPU, nice: config.BENCH_NICE }, [
     process.execPath,
@@ -74,11 +81,20 @@ function startServer(databaseUrl: string): Promise<{ ports: ServerPorts; stop: (
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_POOL: String(config.BENCH_POOL) },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const command = (c: ServerCommand) => child.send(c);
+  const measure = async (run: () => Promise<LoadResult>) => {
+    command("loop-delay:reset");
+    const result = await run();
+    const delay = new Promise<LoopDelay>((resolve) => child.once("message", (m) => resolve(m as LoopDelay)));
+    command("loop-delay:read");
+    return { ...result, serverLoopMaxMs: (await delay).maxMs };
+  };
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
     child.once("message", (m) =>
       resolve({
         ports: m as ServerPorts,
+        measure,
         stop: async () => {
           child.disconnect();
           await exited;
@@ -111,13 +127,20 @@ async function warm(port: number, requests: readonly string[]): Promise<void> {
   socket.destroy();
 }
 
+/** Per round endpoint ÷ bare, then the median: a load burst hits both runs of a round alike. */
+function ratio(endpoint: readonly LoadResult[], bare: readonly LoadResult[]): string {
+  const ratios = endpoint.map((r, i) => rate(r) / rate(bare[i] as LoadResult)).sort((x, y) => x - y);
+  return `${(ratios[Math.floor(ratios.length / 2)] ?? NaN).toFixed(2)} (rounds ${ratios.map((x) => x.toFixed(2)).join(" ")})`;
+}
+
 function median(results: readonly LoadResult[], by: (r: LoadResult) => number): LoadResult {
   return [...results].sort((x, y) => by(x) - by(y))[Math.floor(results.length / 2)] as LoadResult;
 }
 
 const fmt = (r: LoadResult) =>
   `${rate(r).toFixed(0).padStart(7)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  max ${r.maxMs.toFixed(1).padStart(6)} ms  errors ${r.errors}` +
-  (r.sendLagP99Ms === undefined ? "" : `  (generator lag p99 ${r.sendLagP99Ms.toFixed(2)} ms)`);
+  (r.sendLagP99Ms === undefined ? "" : `  sent late p99 ${r.sendLagP99Ms.toFixed(1)} ms`) +
+  (r.serverLoopMaxMs === undefined ? "" : `  server loop blocked max ${r.serverLoopMaxMs.toFixed(1)} ms`);
 
 async function main(): Promise<void> {
   const databaseUrl = await ensureBenchDatabase(
@@ -169,6 +192,8 @@ async function main(): Promise<void> {
   try {
     await warm(ports.endpoint, [...hotUsers, ...hotCalls]);
     const c = config.BENCH_CONNECTIONS;
+    const closedLoop = (port: number, requestsFile: string, connections: number) =>
+      server.measure(() => runWrk(load, port, requestsFile, seconds, connections));
     const closed = {
       bareUsers: [] as LoadResult[],
       sip: [] as LoadResult[],
@@ -177,18 +202,16 @@ async function main(): Promise<void> {
       miss: [] as LoadResult[],
     };
     for (let round = 1; round <= config.BENCH_ROUNDS; round++) {
-      // The bare responder gets the same bodies as the scenario it is compared with.
-      closed.bareUsers.push(await runWrk(load, ports.bare, usersFile, seconds, c));
-      closed.sip.push(await runWrk(load, ports.endpoint, usersFile, seconds, c));
-      closed.bareCalls.push(await runWrk(load, ports.bare, callsFile, seconds, c));
-      closed.dial.push(await runWrk(load, ports.endpoint, callsFile, seconds, c));
-      const miss = await runWrk(
-        load,
-        ports.endpoint,
-        missFile(MISS_REQUESTS_CLOSED),
-        seconds,
-        config.BENCH_MISS_CONNECTIONS,
-      );
+      // The bare responder gets the same bodies as the scenario it is compared with, right
+      // before or after it (alternating), so each round's ratio sees the same machine load.
+      const pair = async (file: string, bare: LoadResult[], endpoint: LoadResult[]) => {
+        if (round % 2) bare.push(await closedLoop(ports.bare, file, c));
+        endpoint.push(await closedLoop(ports.endpoint, file, c));
+        if (!(round % 2)) bare.push(await closedLoop(ports.bare, file, c));
+      };
+      await pair(usersFile, closed.bareUsers, closed.sip);
+      await pair(callsFile, closed.bareCalls, closed.dial);
+      const miss = await closedLoop(ports.endpoint, missFile(MISS_REQUESTS_CLOSED), config.BENCH_MISS_CONNECTIONS);
       if (miss.requests > MISS_REQUESTS_CLOSED) console.warn(`  (miss run replayed requests: raise MISS_REQUESTS_CLOSED)`);
       closed.miss.push(miss);
       const last = (r: LoadResult[]) => rate(r.at(-1) as LoadResult).toFixed(0);
@@ -205,7 +228,7 @@ async function main(): Promise<void> {
     ];
 
     const paced = (port: number, requestsFile: string, ratePerSecond: number, connections: number) =>
-      runPaced(load, { port, requestsFile, ratePerSecond, seconds, connections });
+      server.measure(() => runPaced(load, { port, requestsFile, ratePerSecond, seconds, connections }));
     const fixed = {
       sip: [] as LoadResult[],
       bareSip: [] as LoadResult[],
@@ -222,9 +245,12 @@ async function main(): Promise<void> {
       fixed.miss.push(
         await paced(ports.endpoint, missFile(Math.ceil(missRate * seconds)), missRate, config.BENCH_MISS_CONNECTIONS),
       );
-      const last = (r: LoadResult[]) => (r.at(-1) as LoadResult).p99Ms.toFixed(2);
+      const last = (r: LoadResult[]) => {
+        const l = r.at(-1) as LoadResult;
+        return `${l.p99Ms.toFixed(1)} ms [loop ${l.serverLoopMaxMs?.toFixed(0)}]`;
+      };
       console.log(
-        `fixed round ${round}: p99 sip_auth ${last(fixed.sip)} ms (bare ${last(fixed.bareSip)}), dialplan ${last(fixed.dial)} ms (bare ${last(fixed.bareDial)}), misses ${last(fixed.miss)} ms`,
+        `fixed round ${round}: p99 [server loop blocked max] sip_auth ${last(fixed.sip)}, bare ${last(fixed.bareSip)}; dialplan ${last(fixed.dial)}, bare ${last(fixed.bareDial)}; misses ${last(fixed.miss)}`,
       );
     }
     const p99 = (r: LoadResult) => r.p99Ms;
@@ -239,7 +265,7 @@ async function main(): Promise<void> {
     console.log(`  dialplan hits           ${fmt(dial)}`);
     console.log(`  miss mix                ${fmt(miss)}`);
     console.log(
-      `ratio to bare: sip_auth hits ${(rate(sip) / rate(bareUsers)).toFixed(2)}, dialplan hits ${(rate(dial) / rate(bareCalls)).toFixed(2)} (target ≥ 0.50)`,
+      `ratio to bare, median of the rounds' ratios: sip_auth hits ${ratio(closed.sip, closed.bareUsers)}, dialplan hits ${ratio(closed.dial, closed.bareCalls)} (target ≥ 0.50)`,
     );
     console.log(`fixed rate = half the closed-loop throughput (paced, latency from due time; median p99):`);
     console.log(`  sip_auth hits @ ${sipRate.toFixed(0).padStart(5)}/s  ${fmt(median(fixed.sip, p99))}  (target p99 ≤ 5 ms)`);

@@ -3,7 +3,8 @@ import type { ConfigScope } from "./configChanged";
 /** What an entry depends on: one domain's data, or anything in the platform (nodes, trunks, DIDs). */
 export type CacheTag = { domain: string } | "platform";
 
-type Entry = { value: unknown; tag: string; stale: boolean };
+/** `key` is the string the entry was stored under: a hit re-inserts with it, not with the caller's fresh copy. */
+type Entry = { key: string; value: unknown; tag: string; stale: boolean };
 
 const PLATFORM_TAG = "*";
 const tagKey = (tag: CacheTag): string => (tag === "platform" ? PLATFORM_TAG : `d:${tag.domain}`);
@@ -41,7 +42,7 @@ export class AnswerCache {
     if (entry) {
       // Map keeps insertion order: re-inserting marks the entry most recently used.
       this.entries.delete(key);
-      this.entries.set(key, entry);
+      this.entries.set(entry.key, entry);
       if (!entry.stale) return entry.value as T;
       if (Date.now() < this.failingUntil) return entry.value as T;
     }
@@ -84,7 +85,7 @@ export class AnswerCache {
     const old = this.entries.get(key);
     if (old) this.untag(key, old.tag);
     this.entries.delete(key);
-    this.entries.set(key, { value, tag, stale });
+    this.entries.set(key, { key, value, tag, stale });
     let keys = this.byTag.get(tag);
     if (!keys) this.byTag.set(tag, (keys = new Set()));
     keys.add(key);

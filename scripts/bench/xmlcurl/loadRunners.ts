@@ -14,6 +14,8 @@ export type LoadResult = {
   maxMs: number;
   /** Paced runs only: the generator's own lateness (p99). */
   sendLagP99Ms?: number;
+  /** The server's longest event-loop block during the run. */
+  serverLoopMaxMs?: number;
 };
 
 const HERE = import.meta.dirname;

@@ -34,7 +34,7 @@ export type PacedResult = {
 const HEADER_END = Buffer.from("\r\n\r\n");
 const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
 
-type Connection = { socket: Socket; received: Buffer; due: number; sentAt: number };
+type Connection = { socket: Socket; received: Buffer; due: number };
 
 function splitRequests(file: string): Buffer[] {
   const data = readFileSync(file);
@@ -69,8 +69,7 @@ async function run(spec: PacedRun): Promise<PacedResult> {
   const send = (c: Connection) => {
     const k = dispatched++;
     c.due = startedAt + k * intervalMs;
-    c.sentAt = performance.now();
-    lags[k] = c.sentAt - c.due;
+    lags[k] = performance.now() - c.due;
     c.socket.write(requests[k % requests.length] as Buffer);
   };
 
@@ -100,7 +99,7 @@ async function run(spec: PacedRun): Promise<PacedResult> {
       () =>
         new Promise<Connection>((resolve, reject) => {
           const socket = connect({ host: "127.0.0.1", port: spec.port, noDelay: true }, () => resolve(c));
-          const c: Connection = { socket, received: Buffer.alloc(0), due: 0, sentAt: 0 };
+          const c: Connection = { socket, received: Buffer.alloc(0), due: 0 };
           socket.on("data", (chunk: Buffer) => onData(c, chunk));
           socket.once("error", reject);
         }),

@@ -6,6 +6,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { z } from "zod";
 import { createDb } from "@/server/db/client";
 import { listenForConfigChanges } from "@/server/freeswitch/configListener";
@@ -14,6 +15,9 @@ import { notFoundDocument } from "@/server/freeswitch/xml";
 import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
 
 export type ServerPorts = { endpoint: number; bare: number };
+/** How long this process's event loop was blocked during one run (GC, long tasks): the server's own share of a tail. */
+export type LoopDelay = { p99Ms: number; maxMs: number };
+export type ServerCommand = "loop-delay:reset" | "loop-delay:read";
 
 const config = z
   .object({ BENCH_DATABASE_URL: z.string().min(1), BENCH_POOL: z.coerce.number().int().min(1).default(10) })
@@ -38,6 +42,14 @@ const ports: ServerPorts = {
   bare: (bare.address() as AddressInfo).port,
 };
 process.send?.(ports);
+
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+process.on("message", (command: ServerCommand) => {
+  if (command === "loop-delay:reset") return void loopDelay.reset();
+  const read: LoopDelay = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
+  process.send?.(read);
+});
 
 process.on("disconnect", () => {
   for (const s of servers) s.closeAllConnections();

@@ -11,7 +11,7 @@ export function SyncState({ state, revision, error }: Props) {
       <Badge tone={TONE[state]}>{state}</Badge>
       <span className="ml-1 text-xs text-slate-500">rev {revision.toString()}</span>
       {error && (
-        <span className="block max-w-56 truncate text-xs text-red-600" title={error}>
+        <span className="block max-w-44 truncate text-xs text-red-600" title={error}>
           {error}
         </span>
       )}

@@ -82,7 +82,7 @@ export function NodesView() {
           {
             header: "State",
             cell: (n) => (
-              <div className="space-y-1">
+              <div className="flex flex-col items-start gap-1">
                 <select
                   aria-label={`State of ${n.hostname}`}
                   className="rounded-md border-0 py-1 text-sm ring-1 ring-slate-300"
