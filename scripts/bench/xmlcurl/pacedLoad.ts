@@ -39,7 +39,7 @@ type Connection = { socket: Socket; received: Buffer; due: number };
 function splitRequests(file: string): Buffer[] {
   const data = readFileSync(file);
   const out: Buffer[] = [];
-  for (let start = 0; start < data.length; ) {
+  for (let start = 0; start < data.length;) {
     let stop = data.indexOf(0, start);
     if (stop === -1) stop = data.length;
     out.push(data.subarray(start, stop));

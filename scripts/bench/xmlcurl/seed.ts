@@ -99,6 +99,8 @@ export async function ensureBenchDatabase(
     await c.query(`INSERT INTO "OutboundRouteTrunk" ("routeId", "trunkId", position) VALUES ('route-n', 'trunk-a', 1)`);
     await c.query("VACUUM ANALYZE");
   });
-  console.log(`\nseed: ${scale.domains * scale.extensions} extensions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nseed: ${scale.domains * scale.extensions} extensions in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return url;
 }
