@@ -2,6 +2,8 @@
  * `npm start`: brings the whole app up on one machine with nothing but Node installed.
  * Embedded PostgreSQL when DATABASE_URL is unset, migrations, a demo platform on first
  * run, the web app + FreeSWITCH endpoint on PORT (default 3000), and the push workers.
+ * `npm start` runs it with --max-semi-space-size=64 for the FreeSWITCH endpoint's sake
+ * (see server/freeswitch/standalone.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
