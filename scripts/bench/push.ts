@@ -26,7 +26,8 @@ process.env.SWITCHBOARD_SECRET_KEY ??= randomBytes(32).toString("base64");
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
 const DOMAINS = 10_000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 execFileSync("bash", ["scripts/ensure-cluster-tools.sh"], { stdio: "inherit" });
 const dir = mkdtempSync(join(tmpdir(), "sb-bench-push-"));
@@ -36,7 +37,14 @@ const ctx: PlatformContext = { db: t.db, actor: { userId: null, tokenId: null, l
 const base = 20_000 + randomInt(0, 400) * 100;
 
 const node = (hostname: string, port: number) =>
-  createNode(ctx, { hostname, sipAddress: "127.0.0.1", sipPort: port, eslHost: "127.0.0.1", eslPort: 1, eslPassword: "x" });
+  createNode(ctx, {
+    hostname,
+    sipAddress: "127.0.0.1",
+    sipPort: port,
+    eslHost: "127.0.0.1",
+    eslPort: 1,
+    eslPassword: "x",
+  });
 const a = (await node("fs-a", base + 10)).node.id;
 const b = (await node("fs-b", base + 11)).node.id;
 const proxy = await createSipProxy(ctx, { name: "edge-1", rpcUrl: `http://127.0.0.1:${base + 1}/RPC` });
@@ -46,12 +54,20 @@ await t.db.domain.createMany({
 const domainIds = (await t.db.domain.findMany({ select: { id: true }, orderBy: { name: "asc" } })).map((d) => d.id);
 
 const cleanup: (() => Promise<unknown>)[] = [() => t.drop(), async () => rmSync(dir, { recursive: true, force: true })];
-const backend = queueBackend({ redisUrl: process.env.REDIS_URL, databaseUrl: t.url, prefix: `sbbench${randomBytes(3).toString("hex")}` });
+const backend = queueBackend({
+  redisUrl: process.env.REDIS_URL,
+  databaseUrl: t.url,
+  prefix: `sbbench${randomBytes(3).toString("hex")}`,
+});
 const eventsQueue = backend.queue<OutboxJob>(CLUSTER_EVENTS_QUEUE);
 const quiet = () => undefined;
 const relay = new OutboxRelay(t.db, eventsQueue, { databaseUrl: t.url });
 const workers = await startClusterWorkers(t.db, backend, { reloadDeltaMs: 1000, reconcileMs: 1000, onError: quiet });
-cleanup.unshift(() => relay.stop(), () => workers.close(), () => eventsQueue.close());
+cleanup.unshift(
+  () => relay.stop(),
+  () => workers.close(),
+  () => eventsQueue.close(),
+);
 await relay.start();
 
 async function untilApplied(revision: bigint): Promise<number> {

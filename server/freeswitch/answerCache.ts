@@ -3,8 +3,8 @@ import type { ConfigScope } from "./configChanged";
 /** What an entry depends on: one domain's data, or anything in the platform (nodes, trunks, DIDs). */
 export type CacheTag = { domain: string } | "platform";
 
-/** `key` is the string the entry was stored under: a hit re-inserts with it, not with the caller's fresh copy. */
-type Entry = { key: string; value: unknown; tag: string; stale: boolean };
+/** `used`: read since eviction last passed it (the CLOCK bit); a hit only sets it, it never re-orders the Map. */
+type Entry = { value: unknown; tag: string; stale: boolean; used: boolean };
 
 const PLATFORM_TAG = "*";
 const tagKey = (tag: CacheTag): string => (tag === "platform" ? PLATFORM_TAG : `d:${tag.domain}`);
@@ -19,9 +19,12 @@ export type AnswerCacheOptions = {
 };
 
 /**
- * An LRU of answers keyed by what determines them. Invalidation only marks entries
- * stale: a stale entry is reloaded on its next use, but if the database cannot answer,
- * the last good value is served, so phones keep registering through a database restart.
+ * A bounded cache of answers keyed by what determines them, evicting by second chance
+ * (CLOCK): a hit only flags its entry, and eviction moves a flagged entry to the back
+ * once instead of evicting it, so hits, the hot path, never re-order the Map.
+ * Invalidation only marks entries stale: a stale entry is reloaded on its next use, but
+ * if the database cannot answer, the last good value is served, so phones keep
+ * registering through a database restart.
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
@@ -37,15 +40,18 @@ export class AnswerCache {
     return this.entries.size;
   }
 
-  async get<T>(key: string, tag: CacheTag, load: () => Promise<T>): Promise<T> {
+  /** A fresh hit is returned as is, not wrapped in a promise: hits are the hot path. */
+  get<T>(key: string, tag: CacheTag, load: () => Promise<T>): T | Promise<T> {
     const entry = this.entries.get(key);
     if (entry) {
-      // Map keeps insertion order: re-inserting marks the entry most recently used.
-      this.entries.delete(key);
-      this.entries.set(entry.key, entry);
+      entry.used = true;
       if (!entry.stale) return entry.value as T;
       if (Date.now() < this.failingUntil) return entry.value as T;
     }
+    return this.miss(key, tag, load, entry);
+  }
+
+  private async miss<T>(key: string, tag: CacheTag, load: () => Promise<T>, entry: Entry | undefined): Promise<T> {
     // Concurrent misses share one load, unless it began before an invalidation.
     const running = this.inflight.get(key);
     if (running && running.epoch === this.epoch) return running.promise as Promise<T>;
@@ -85,15 +91,27 @@ export class AnswerCache {
     const old = this.entries.get(key);
     if (old) this.untag(key, old.tag);
     this.entries.delete(key);
-    this.entries.set(key, { key, value, tag, stale });
+    this.makeRoom();
+    this.entries.set(key, { value, tag, stale, used: false });
     let keys = this.byTag.get(tag);
     if (!keys) this.byTag.set(tag, (keys = new Set()));
     keys.add(key);
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.untag(oldest, this.entries.get(oldest)?.tag ?? "");
+  }
+
+  /**
+   * Map order is the clock: a used entry at the front gets its second chance at the back.
+   * Room is made before the new entry goes in, so a pass over entries that were all used
+   * cannot end on the (not yet used) newcomer.
+   */
+  private makeRoom(): void {
+    while (this.entries.size > 0 && this.entries.size >= this.options.maxEntries) {
+      const [oldest, entry] = this.entries.entries().next().value ?? [];
+      if (oldest === undefined || entry === undefined) break;
       this.entries.delete(oldest);
+      if (entry.used) {
+        entry.used = false;
+        this.entries.set(oldest, entry);
+      } else this.untag(oldest, entry.tag);
     }
   }
 

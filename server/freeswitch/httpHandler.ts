@@ -3,7 +3,7 @@ import { env } from "@/server/config/env";
 import { createDb, db } from "@/server/db/client";
 import { listenForConfigChanges } from "./configListener";
 import { classifyRequest, parseRequestBody } from "./requestBody";
-import { notFoundDocument } from "./xml";
+import { notFoundAnswer, type XmlAnswer } from "./xmlAnswer";
 import { defaultXmlCurlSettings, XmlCurlService } from "./xmlCurlService";
 
 /** mod_xml_curl bodies are a few KB (187 fields for a SIP INVITE); anything huge is not FreeSWITCH. */
@@ -11,16 +11,20 @@ const MAX_BODY_BYTES = 1 << 20;
 
 export type XmlCurlHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+const XML_CONTENT_TYPE = "text/xml; charset=utf-8";
+const UNAUTHORIZED_HEADERS = ["WWW-Authenticate", 'Basic realm="switchboard-xmlcurl"'];
+
+/** Headers as a flat list: Node writes them without walking an object's keys. */
+function send(res: ServerResponse, status: number, body: XmlAnswer, extraHeaders: readonly string[] = []): void {
   if (res.headersSent) return;
-  res.writeHead(status, {
-    "Content-Type": "text/xml; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-    ...headers,
-  });
+  res.writeHead(status, ["Content-Type", XML_CONTENT_TYPE, "Content-Length", String(body.length), ...extraHeaders]);
   res.end(body);
 }
 
+/**
+ * The body as one string. The body usually arrives in one chunk, decoded as is;
+ * several are joined into one buffer of the known total size.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -34,7 +38,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      resolve(body.toString("utf8"));
+    });
     req.on("error", reject);
   });
 }
@@ -54,16 +61,14 @@ export function createXmlCurlHandler(
       const auth = await service.auth.authenticate(req.headers.authorization, req.socket.remoteAddress);
       if (!auth.ok) {
         log(`xmlcurl: ${auth.status} from ${req.socket.remoteAddress ?? "?"}: ${auth.reason}`);
-        const headers: Record<string, string> =
-          auth.status === 401 ? { "WWW-Authenticate": 'Basic realm="switchboard-xmlcurl"' } : {};
-        return send(res, auth.status, notFoundDocument, headers);
+        return send(res, auth.status, notFoundAnswer, auth.status === 401 ? UNAUTHORIZED_HEADERS : []);
       }
-      if (body === null) return send(res, 200, notFoundDocument);
+      if (body === null) return send(res, 200, notFoundAnswer);
       const request = classifyRequest(parseRequestBody(body));
-      if (request.kind === "unsupported") return send(res, 200, notFoundDocument);
+      if (request.kind === "unsupported") return send(res, 200, notFoundAnswer);
       if (request.hostname !== auth.node.hostname) {
         log(`xmlcurl: 403 node ${auth.node.hostname} sent hostname ${JSON.stringify(request.hostname)}`);
-        return send(res, 403, notFoundDocument);
+        return send(res, 403, notFoundAnswer);
       }
       send(res, 200, await service.answer(auth.node, request));
     } catch (error) {
@@ -71,7 +76,7 @@ export function createXmlCurlHandler(
       log(
         `xmlcurl: answered not found after an error: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`,
       );
-      send(res, 200, notFoundDocument);
+      send(res, 200, notFoundAnswer);
     }
   };
 }
@@ -101,7 +106,7 @@ export function handleXmlCurl(req: IncomingMessage, res: ServerResponse): void {
     handler = defaultXmlCurlHandler();
   } catch (error) {
     console.error(`xmlcurl: cannot start: ${error instanceof Error ? error.message : "unknown error"}`);
-    return send(res, 200, notFoundDocument);
+    return send(res, 200, notFoundAnswer);
   }
   void handler(req, res);
 }

@@ -18,7 +18,7 @@ import { renderIvrConf } from "./render/ivrConf";
 import { renderNetworkList } from "./render/networkList";
 import { renderSofiaConf } from "./render/sofiaConf";
 import type { XmlCurlRequest } from "./requestBody";
-import { notFoundDocument } from "./xml";
+import { notFoundAnswer, xmlAnswer, type XmlAnswer } from "./xmlAnswer";
 
 export type XmlCurlSettings = {
   /** FreeSWITCH-side cache time for directory users (`cacheable`), seconds; 0 = off. */
@@ -75,34 +75,34 @@ export class XmlCurlService {
     return gate;
   }
 
-  async answer(node: XmlCurlNode, request: XmlCurlRequest): Promise<string> {
+  async answer(node: XmlCurlNode, request: XmlCurlRequest): Promise<XmlAnswer> {
     const r = request;
     switch (r.kind) {
       case "sip-auth":
       case "message-count":
       case "user-lookup": {
         const gate = await this.gate(node, r.domain);
-        if (!gate) return notFoundDocument;
+        if (!gate) return notFoundAnswer;
         const xml = await this.cache.get(`user|${gate.name}|${r.user}`, { domain: gate.name }, async () => {
           const view = await loadDirectoryUser(this.reader, gate, r.user);
-          return view ? renderDirectoryUser(view, this.settings.userCacheSeconds * 1000) : null;
+          return view ? xmlAnswer(renderDirectoryUser(view, this.settings.userCacheSeconds * 1000)) : null;
         });
-        return xml ?? notFoundDocument;
+        return xml ?? notFoundAnswer;
       }
       case "domain-lookup": {
         const gate = await this.gate(node, r.domain);
-        return gate ? renderDirectoryDomain(gate.name) : notFoundDocument;
+        return gate ? xmlAnswer(renderDirectoryDomain(gate.name)) : notFoundAnswer;
       }
       case "network-list": {
         const gate = await this.gate(node, r.domain);
-        if (!gate) return notFoundDocument;
+        if (!gate) return notFoundAnswer;
         return this.cache.get(`netlist|${gate.name}`, { domain: gate.name }, async () =>
-          renderNetworkList(gate.name, await loadNetworkListUsers(this.reader, gate.id)),
+          xmlAnswer(renderNetworkList(gate.name, await loadNetworkListUsers(this.reader, gate.id))),
         );
       }
       case "gateways": {
         // Trunks live on the external profile; any other profile loads none from here.
-        if (r.profile !== "external") return notFoundDocument;
+        if (r.profile !== "external") return notFoundAnswer;
         const xml = await this.cache.get(`gateways|${node.id}|${r.profile}`, "platform", async () => {
           const trunks = await loadCarriedTrunks(this.reader, node.id, this.settings.enforceAssignment);
           const byDomain = new Map<string, typeof trunks>();
@@ -110,11 +110,12 @@ export class XmlCurlService {
             const key = t.domain ?? node.hostname;
             byDomain.set(key, [...(byDomain.get(key) ?? []), t]);
           }
-          return renderGatewaysDirectory(
+          const xml = renderGatewaysDirectory(
             [...byDomain].map(([domain, list]) => ({ domain, gateways: list.map((t) => t.gateway) })),
           );
+          return xml === null ? null : xmlAnswer(xml);
         });
-        return xml ?? notFoundDocument;
+        return xml ?? notFoundAnswer;
       }
       case "dialplan":
         return this.answerDialplan(node, r);
@@ -123,18 +124,21 @@ export class XmlCurlService {
     }
   }
 
-  private async answerDialplan(node: XmlCurlNode, r: Extract<XmlCurlRequest, { kind: "dialplan" }>): Promise<string> {
+  private async answerDialplan(
+    node: XmlCurlNode,
+    r: Extract<XmlCurlRequest, { kind: "dialplan" }>,
+  ): Promise<XmlAnswer> {
     if (r.context === PUBLIC_CONTEXT) {
       const answer = await this.cache.get(`inbound|${r.destination}`, "platform", async () => {
         const inbound = await loadInbound(this.reader, r.destination);
-        return { domain: inbound?.domain ?? null, xml: renderDialplan(planInbound(r.destination, inbound)) };
+        return { domain: inbound?.domain ?? null, xml: xmlAnswer(renderDialplan(planInbound(r.destination, inbound))) };
       });
       // A DID of a domain this node does not serve is not this node's business.
-      if (answer.domain !== null && !(await this.gate(node, answer.domain))) return notFoundDocument;
+      if (answer.domain !== null && !(await this.gate(node, answer.domain))) return notFoundAnswer;
       return answer.xml;
     }
     const gate = await this.gate(node, r.context);
-    if (!gate) return notFoundDocument;
+    if (!gate) return notFoundAnswer;
     const claim = { routeAs: r.routeAs, authenticatedUser: r.authenticatedUser };
     if (parseFeatureCode(r.destination)) {
       // Feature codes may change the caller's extension: always fresh, never cached.
@@ -151,52 +155,54 @@ export class XmlCurlService {
           this.log(
             `xmlcurl: feature code ${plan.rule.type} failed: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`,
           );
-          return renderDialplan({ ...plan, actions: [{ app: "hangup", data: "NORMAL_TEMPORARY_FAILURE" }] });
+          return xmlAnswer(renderDialplan({ ...plan, actions: [{ app: "hangup", data: "NORMAL_TEMPORARY_FAILURE" }] }));
         }
       }
-      return renderDialplan(plan);
+      return xmlAnswer(renderDialplan(plan));
     }
     const key = `dialplan|${gate.name}|${r.destination}|${r.routeAs ?? ""}|${r.authenticatedUser ?? ""}`;
     return this.cache.get(key, { domain: gate.name }, async () =>
-      renderDialplan(planCall(await loadCallData(this.reader, gate, claim, r.destination), r.destination)),
+      xmlAnswer(renderDialplan(planCall(await loadCallData(this.reader, gate, claim, r.destination), r.destination))),
     );
   }
 
   private async answerConfiguration(
     node: XmlCurlNode,
     r: Extract<XmlCurlRequest, { kind: "configuration" }>,
-  ): Promise<string> {
+  ): Promise<XmlAnswer> {
     const enforce = this.settings.enforceAssignment;
     switch (r.name) {
       case "sofia.conf":
         return this.cache.get(`sofia|${node.id}`, "platform", async () => {
           const trunks = await loadCarriedTrunks(this.reader, node.id, enforce);
-          return renderSofiaConf({
-            hostname: node.hostname,
-            sipAddress: node.sipAddress,
-            sipPort: node.sipPort,
-            gateways: trunks.map((t) => t.gateway),
-          });
+          return xmlAnswer(
+            renderSofiaConf({
+              hostname: node.hostname,
+              sipAddress: node.sipAddress,
+              sipPort: node.sipPort,
+              gateways: trunks.map((t) => t.gateway),
+            }),
+          );
         });
       case "acl.conf":
         return this.cache.get(`acl|${node.id}`, "platform", async () =>
-          renderAclConf(await loadAclView(this.reader, node.id, enforce)),
+          xmlAnswer(renderAclConf(await loadAclView(this.reader, node.id, enforce))),
         );
       case "ivr.conf": {
         const at = r.menuName?.lastIndexOf("@") ?? -1;
-        if (!r.menuName || at <= 0) return notFoundDocument;
+        if (!r.menuName || at <= 0) return notFoundAnswer;
         const number = r.menuName.slice(0, at);
         const gate = await this.gate(node, r.menuName.slice(at + 1).toLowerCase());
-        if (!gate) return notFoundDocument;
+        if (!gate) return notFoundAnswer;
         const xml = await this.cache.get(`ivr|${gate.name}|${number}`, { domain: gate.name }, async () => {
           const menu = await loadIvrMenu(this.reader, gate, number);
-          return menu ? renderIvrConf([menu]) : null;
+          return menu ? xmlAnswer(renderIvrConf([menu])) : null;
         });
-        return xml ?? notFoundDocument;
+        return xml ?? notFoundAnswer;
       }
       default:
         // Everything else (console.conf, voicemail.conf, ...) comes from the node's own files.
-        return notFoundDocument;
+        return notFoundAnswer;
     }
   }
 }

@@ -60,7 +60,7 @@ describe("AnswerCache", () => {
     expect(await cache.get("k", { domain: "x" }, async () => "new")).toBe("new");
   });
 
-  it("evicts the least recently used entry beyond its bound", async () => {
+  it("evicts an entry not used since the last sweep, keeping one just used (second chance)", async () => {
     const cache = new AnswerCache(options);
     for (const k of ["a", "b", "c"]) await cache.get(k, "platform", async () => k);
     await cache.get("a", "platform", async () => "reloaded");
@@ -68,5 +68,21 @@ describe("AnswerCache", () => {
     expect(cache.size).toBe(3);
     expect(await cache.get("a", "platform", async () => "a2")).toBe("a");
     expect(await cache.get("b", "platform", async () => "b2")).toBe("b2");
+  });
+
+  it("keeps the newcomer when every entry was used, evicting the oldest", async () => {
+    const cache = new AnswerCache(options);
+    for (const k of ["a", "b", "c"]) await cache.get(k, "platform", async () => k);
+    for (const k of ["a", "b", "c"]) await cache.get(k, "platform", async () => `${k}2`);
+    await cache.get("d", "platform", async () => "d");
+    expect(cache.size).toBe(3);
+    expect(await cache.get("d", "platform", async () => "d2")).toBe("d");
+    expect(await cache.get("a", "platform", async () => "a2")).toBe("a2");
+  });
+
+  it("answers a fresh hit synchronously, without a promise", async () => {
+    const cache = new AnswerCache(options);
+    await cache.get("k", "platform", async () => "v");
+    expect(cache.get("k", "platform", async () => "other")).toBe("v");
   });
 });
