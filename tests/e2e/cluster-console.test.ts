@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { verifyPassword } from "@/server/security/password";
 import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
-import { startTestApp, type TestApp } from "../support/testApp";
+import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
 
 const HOSTNAME = "fs-node-07";
 const ACL_REQUEST = readFileSync("/work/shared/fixtures/freeswitch/configuration-acl.conf.body", "utf8").trim();
@@ -29,12 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-function login(role: RegExp) {
-  const l = app.credentials.logins.find((x) => role.test(x.role));
-  if (!l) throw new Error(`no demo login for ${role}`);
-  return l;
-}
 
 const db = () => app.database.db;
 
@@ -75,7 +69,7 @@ async function setState(label: "draining" | "maintenance" | "active") {
 
 describe("cluster screens in the browser", () => {
   it("creates a node and shows its xml_curl credentials once, as a working xml_curl.conf.xml", async () => {
-    const itsp = login(/ITSP/);
+    const itsp = demoLogin(app, /ITSP/);
     await signIn(page, app.url, itsp.email, itsp.password);
     await page.goto(`${app.url}/admin/nodes`);
     await page.getByRole("heading", { level: 1, name: "Telephony nodes" }).waitFor();
@@ -233,7 +227,7 @@ describe("cluster screens in the browser", () => {
   it("shows a tenant admin their own domain's audit rows only", async () => {
     const acme = await db().domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } });
     const globex = await db().domain.findUniqueOrThrow({ where: { name: "globex.demo.switchboard" } });
-    const admin = login(/Tenant admin, Acme/);
+    const admin = demoLogin(app, /Tenant admin, Acme/);
     await signIn(page, app.url, admin.email, admin.password);
     await page.getByRole("link", { name: "Audit log" }).click();
     await page.waitForURL(`${app.url}/t/${acme.id}/audit`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
-import { startTestApp, type TestApp } from "../support/testApp";
+import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
 
 let app: TestApp;
 let browser: Browser;
@@ -16,12 +16,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function login(role: RegExp) {
-  const l = app.credentials.logins.find((x) => role.test(x.role));
-  if (!l) throw new Error(`no demo login for ${role}`);
-  return l;
-}
-
 async function visit(page: Page, path: string, heading: string, shot: string) {
   await page.goto(`${app.url}${path}`);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
@@ -33,7 +27,7 @@ async function visit(page: Page, path: string, heading: string, shot: string) {
 describe("ITSP console in the browser", () => {
   it("creates a tenant with its first admin, assigns it a number, and the audit log shows both", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const itsp = login(/ITSP/);
+    const itsp = demoLogin(app, /ITSP/);
     await signIn(page, app.url, itsp.email, itsp.password);
 
     await page.goto(`${app.url}/admin/tenants`);
@@ -99,7 +93,7 @@ describe("ITSP console in the browser", () => {
 
   it("renders every admin page, at desktop and phone width", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const itsp = login(/ITSP/);
+    const itsp = demoLogin(app, /ITSP/);
     await signIn(page, app.url, itsp.email, itsp.password);
     await visit(page, "/admin", "Dashboard", "console-dashboard");
     await page.getByText("fs-node-01").waitFor();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
-import { startTestApp, type TestApp } from "../support/testApp";
+import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
 
 let app: TestApp;
 let browser: Browser;
@@ -16,16 +16,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function login(role: RegExp) {
-  const l = app.credentials.logins.find((x) => role.test(x.role));
-  if (!l) throw new Error(`no demo login for ${role}`);
-  return l;
-}
-
 describe("foundation flow in the browser", () => {
   it("ITSP admin creates a tenant with its admin; that admin creates an extension; another tenant cannot read it", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const itsp = login(/ITSP/);
+    const itsp = demoLogin(app, /ITSP/);
     await signIn(page, app.url, itsp.email, itsp.password);
     await page.goto(`${app.url}/admin/tenants`);
     await page.getByRole("button", { name: "New tenant" }).click();
@@ -54,7 +48,7 @@ describe("foundation flow in the browser", () => {
     await signOut(page);
 
     // Another tenant's admin: neither the page nor a direct tRPC call reveals the extension.
-    const other = login(/Tenant admin, Globex/);
+    const other = demoLogin(app, /Tenant admin, Globex/);
     await signIn(page, app.url, other.email, other.password);
     await page.goto(extensionsUrl);
     await page.getByRole("heading", { name: "Not found" }).waitFor();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
-import { startTestApp, type TestApp } from "../support/testApp";
+import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
 
 let app: TestApp;
 let browser: Browser;
@@ -15,12 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-function login(role: RegExp) {
-  const l = app.credentials.logins.find((x) => role.test(x.role));
-  if (!l) throw new Error(`no demo login for ${role}`);
-  return l;
-}
 
 // Three good rows, then an existing number and a malformed one.
 const CSV = [
@@ -50,7 +44,7 @@ describe("tenant self-service in the browser", () => {
     const domainId = await acmeDomainId();
     const base = `${app.url}/t/${domainId}`;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const admin = login(/Tenant admin, Acme/);
+    const admin = demoLogin(app, /Tenant admin, Acme/);
     await signIn(page, app.url, admin.email, admin.password);
 
     // Create one extension by hand.
@@ -155,7 +149,7 @@ describe("tenant self-service in the browser", () => {
     const domainId = await acmeDomainId();
     const globex = await app.database.db.domain.findUniqueOrThrow({ where: { name: "globex.demo.switchboard" } });
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const user = login(/End user 1001, Acme/);
+    const user = demoLogin(app, /End user 1001, Acme/);
     await signIn(page, app.url, user.email, user.password);
     await page.goto(`${app.url}/t/${domainId}/me`);
     await page.getByRole("heading", { name: "My phone" }).waitFor();

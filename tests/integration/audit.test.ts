@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { callerAs, createUser } from "../support/callers";
+import type { callerAs } from "../support/callers";
+import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
 let platform: Awaited<ReturnType<typeof callerAs>>;
@@ -10,14 +11,7 @@ let domainB: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  platform = await callerAs(t.db, await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" }));
-  const limits = { maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: false };
-  domainA = (await platform.domains.create({ name: "a.example.com", displayName: "A", ...limits })).id;
-  domainB = (await platform.domains.create({ name: "b.example.com", displayName: "B", ...limits })).id;
-  adminA = await callerAs(
-    t.db,
-    await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }),
-  );
+  ({ platform, adminA, domainA, domainB } = await createTwoTenants(t.db));
   await adminA.extensions.create({ domainId: domainA, number: "1001", displayName: "Alice" });
   await platform.extensions.create({ domainId: domainB, number: "2001", displayName: "Bob" });
   await platform.domains.update({ id: domainA, displayName: "A renamed" });

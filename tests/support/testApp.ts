@@ -69,3 +69,10 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     },
   };
 }
+
+/** The demo login whose role description matches, e.g. /Tenant admin, Globex/. */
+export function demoLogin(app: TestApp, role: RegExp): { email: string; password: string } {
+  const login = app.credentials.logins.find((x) => role.test(x.role));
+  if (!login) throw new Error(`no demo login for ${role}`);
+  return login;
+}
