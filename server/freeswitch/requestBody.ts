@@ -172,7 +172,6 @@ const userId = z
   .trim()
   .regex(/^[0-9A-Za-z_.+-]{1,64}$/, "not a user id");
 const dialString = z.string().trim().regex(DIALED_DESTINATION, "not a dialable destination");
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 const directoryUserFields = z.object({
   hostname,
@@ -185,9 +184,9 @@ const directoryUserFields = z.object({
 
 const domainLookupFields = z.object({
   hostname,
-  tag_attr_val: optional(domainName),
-  key_value: optional(domainName),
-  domain: optional(domainName),
+  tag_attr_val: domainName.optional(),
+  key_value: domainName.optional(),
+  domain: domainName.optional(),
 });
 const gatewaysFields = z.object({
   hostname,
@@ -199,14 +198,14 @@ const gatewaysFields = z.object({
 const networkListFields = z.object({ hostname, domain: domainName });
 const dialplanFields = z.object({
   hostname,
-  "Hunt-Context": optional(z.string().trim().toLowerCase().max(253)),
-  "Caller-Context": optional(z.string().trim().toLowerCase().max(253)),
-  "Hunt-Destination-Number": optional(dialString),
-  "Caller-Destination-Number": optional(dialString),
-  "Caller-Caller-ID-Number": optional(z.string().max(128)),
-  variable_user_name: optional(z.string().max(64)),
-  variable_domain_name: optional(z.string().trim().toLowerCase().max(253)),
-  variable_sb_route_as: optional(z.string().max(64)),
+  "Hunt-Context": z.string().trim().toLowerCase().max(253).optional(),
+  "Caller-Context": z.string().trim().toLowerCase().max(253).optional(),
+  "Hunt-Destination-Number": dialString.optional(),
+  "Caller-Destination-Number": dialString.optional(),
+  "Caller-Caller-ID-Number": z.string().max(128).optional(),
+  variable_user_name: z.string().max(64).optional(),
+  variable_domain_name: z.string().trim().toLowerCase().max(253).optional(),
+  variable_sb_route_as: z.string().max(64).optional(),
 });
 const configurationFields = z.object({
   hostname,
@@ -214,8 +213,8 @@ const configurationFields = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/),
-  profile: optional(z.string().trim().max(64)),
-  "Menu-Name": optional(z.string().trim().max(128)),
+  profile: z.string().trim().max(64).optional(),
+  "Menu-Name": z.string().trim().max(128).optional(),
 });
 
 export const xmlCurlRequestSchemas = {
@@ -303,7 +302,7 @@ const CLASSIFY_KEYS = [
   ]),
 ];
 
-function pickSchema(f: Record<string, string>): keyof Schemas | string {
+function pickSchema(f: Record<string, string | undefined>): keyof Schemas | string {
   switch (f.section) {
     case "directory":
       if (f.purpose === "gateways") return "gateways";
@@ -326,11 +325,33 @@ function pickSchema(f: Record<string, string>): keyof Schemas | string {
   }
 }
 
+/**
+ * Per schema, its optional fields: FreeSWITCH sends an unset variable as an empty value,
+ * which means absent. Blanking them before zod is far cheaper than a `z.preprocess` per field.
+ */
+const OPTIONAL_KEYS: Record<keyof Schemas, readonly string[]> = {
+  sipAuth: optionalKeys(directoryUserFields),
+  messageCount: optionalKeys(directoryUserFields),
+  userLookup: optionalKeys(directoryUserFields),
+  domainLookup: optionalKeys(domainLookupFields),
+  gateways: optionalKeys(gatewaysFields),
+  networkList: optionalKeys(networkListFields),
+  dialplan: optionalKeys(dialplanFields),
+  configuration: optionalKeys(configurationFields),
+};
+
+function optionalKeys(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, field]) => field instanceof z.ZodOptional)
+    .map(([key]) => key);
+}
+
 /** Turns raw fields into one typed request, or says why it is not one we answer. */
 export function classifyRequest(fields: RequestFields): XmlCurlRequest | Unsupported {
-  const picked = fields.pick(CLASSIFY_KEYS);
+  const picked: Record<string, string | undefined> = fields.pick(CLASSIFY_KEYS);
   const choice = pickSchema(picked);
   if (!(choice in xmlCurlRequestSchemas)) return { kind: "unsupported", reason: choice, hostname: picked.hostname };
+  for (const key of OPTIONAL_KEYS[choice as keyof Schemas]) if (picked[key] === "") picked[key] = undefined;
   const parsed = xmlCurlRequestSchemas[choice as keyof Schemas].safeParse(picked);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
