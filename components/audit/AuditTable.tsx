@@ -22,14 +22,17 @@ type Props = {
   rows: AuditRow[] | undefined;
   loading: boolean;
   error?: string;
+  /** Shown when there are no rows and no filter is set. */
   empty: ReactNode;
+  /** Set when filters are active: offers to clear them, and says so when nothing matches. */
+  onClearFilters?: () => void;
   pagination?: { page: number; pageSize: number; total: number; onPage: (page: number) => void };
   /** The platform view shows which tenant a row belongs to; a tenant's own view does not need it. */
   showTenant?: boolean;
 };
 
 /** Audit rows with an expandable before/after diff, for the platform and the tenant audit pages. */
-export function AuditTable({ rows, loading, error, empty, pagination, showTenant = false }: Props) {
+export function AuditTable({ rows, loading, error, empty, onClearFilters, pagination, showTenant = false }: Props) {
   const [expanded, setExpanded] = useState<string | null>(null);
   const columns: Column<AuditRow>[] = [
     { header: "When", className: "text-xs text-slate-500", cell: (row) => row.createdAt.toLocaleString() },
@@ -60,23 +63,32 @@ export function AuditTable({ rows, loading, error, empty, pagination, showTenant
     },
   ];
   return (
-    <DataTable
-      noun="the audit log"
-      rows={rows}
-      rowKey={(row) => row.id.toString()}
-      loading={loading}
-      error={error}
-      empty={empty}
-      pagination={pagination}
-      columns={columns}
-      detail={(row) =>
-        expanded === row.id.toString() && (
-          <>
-            <AuditDiff before={row.before} after={row.after} />
-            {row.entityId && <p className="mt-2 text-xs text-slate-400">Entity id {row.entityId}</p>}
-          </>
-        )
-      }
-    />
+    <>
+      {onClearFilters && (
+        <div className="mb-3">
+          <Button size="sm" variant="ghost" onClick={onClearFilters}>
+            Clear filters
+          </Button>
+        </div>
+      )}
+      <DataTable
+        noun="the audit log"
+        rows={rows}
+        rowKey={(row) => row.id.toString()}
+        loading={loading}
+        error={error}
+        empty={onClearFilters ? "Nothing matches these filters. Widen the date range or clear a filter." : empty}
+        pagination={pagination}
+        columns={columns}
+        detail={(row) =>
+          expanded === row.id.toString() && (
+            <>
+              <AuditDiff before={row.before} after={row.after} />
+              {row.entityId && <p className="mt-2 text-xs text-slate-400">Entity id {row.entityId}</p>}
+            </>
+          )
+        }
+      />
+    </>
   );
 }

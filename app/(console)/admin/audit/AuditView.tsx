@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
-import { Button } from "@/components/ui/Button";
 import { AccessNotice } from "@/components/ui/AccessNotice";
 import { AuditTable } from "@/components/audit/AuditTable";
 import { FilterInput, FilterSelect, ListFilters } from "@/components/ui/ListFilters";
@@ -66,22 +65,12 @@ export function AuditView() {
         <FilterInput {...filter("from")} type="date" />
         <FilterInput {...filter("to")} type="date" />
       </ListFilters>
-      {active && (
-        <div className="mb-3">
-          <Button size="sm" variant="ghost" onClick={clear}>
-            Clear filters
-          </Button>
-        </div>
-      )}
       <AuditTable
         rows={list.data?.items}
         loading={list.isPending}
         error={list.error?.message}
-        empty={
-          active
-            ? "Nothing matches these filters. Widen the date range or clear a filter."
-            : "Nothing has happened yet."
-        }
+        empty={"Nothing has happened yet."}
+        onClearFilters={active ? clear : undefined}
         pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
         showTenant
       />

@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { AccessNotice, isAccessDenied } from "@/components/ui/AccessNotice";
-import { Button } from "@/components/ui/Button";
 import { AuditTable } from "@/components/audit/AuditTable";
 import { FilterInput, FilterSelect, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -45,22 +44,12 @@ export function TenantAuditView({ domainId }: { domainId: string }) {
         <FilterInput {...filter("from")} label="From" type="date" visibleLabel />
         <FilterInput {...filter("to")} label="To" type="date" visibleLabel />
       </ListFilters>
-      {active && (
-        <div className="mb-3">
-          <Button size="sm" variant="ghost" onClick={clear}>
-            Clear filters
-          </Button>
-        </div>
-      )}
       <AuditTable
         rows={list.data?.items}
         loading={list.isPending}
         error={list.error?.message}
-        empty={
-          active
-            ? "Nothing matches these filters. Widen the date range or clear a filter."
-            : "No changes yet. Changes to extensions, ring groups, menus, numbers and users appear here."
-        }
+        empty={"No changes yet. Changes to extensions, ring groups, menus, numbers and users appear here."}
+        onClearFilters={active ? clear : undefined}
         pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
       />
     </>
