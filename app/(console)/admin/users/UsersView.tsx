@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { AccessNotice } from "@/components/ui/AccessNotice";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { AccountButtons, userColumn, userStatusColumn } from "@/components/users/userColumns";
 import { DataTable } from "@/components/ui/DataTable";
 import { FilterInput, FilterSelect, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -79,15 +80,7 @@ export function UsersView() {
         empty="No user matches these filters."
         pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
         columns={[
-          {
-            header: "User",
-            cell: (u) => (
-              <>
-                <span className="block font-medium text-slate-900">{u.email}</span>
-                <span className="text-xs text-slate-500">{u.name}</span>
-              </>
-            ),
-          },
+          userColumn(),
           {
             header: "Roles",
             cell: (u) => (
@@ -103,38 +96,20 @@ export function UsersView() {
               </div>
             ),
           },
-          {
-            header: "Status",
-            cell: (u) => <Badge tone={u.disabled ? "red" : "green"}>{u.disabled ? "Disabled" : "Active"}</Badge>,
-          },
+          userStatusColumn(),
         ]}
         actions={(u) => (
           <>
             <Button size="sm" variant="secondary" onClick={() => setEditingRoles(u)} aria-label={`Roles of ${u.email}`}>
               Roles
             </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              onClick={() => setResetting(u)}
-              aria-label={`Reset password of ${u.email}`}
-            >
-              Password
-            </Button>
-            {u.disabled ? (
-              <Button
-                size="sm"
-                variant="ghost"
-                busy={setDisabled.isPending}
-                onClick={() => setDisabled.mutate({ id: u.id, disabled: false })}
-              >
-                Enable
-              </Button>
-            ) : (
-              <Button size="sm" variant="ghost" onClick={() => setDisabling(u)} aria-label={`Disable ${u.email}`}>
-                Disable
-              </Button>
-            )}
+            <AccountButtons
+              user={u}
+              enabling={setDisabled.isPending}
+              onResetPassword={() => setResetting(u)}
+              onEnable={() => setDisabled.mutate({ id: u.id, disabled: false })}
+              onDisable={() => setDisabling(u)}
+            />
           </>
         )}
       />

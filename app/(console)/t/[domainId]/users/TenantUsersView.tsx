@@ -9,8 +9,8 @@ import { ConfirmDialog } from "@/components/forms/ConfirmDialog";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { AccessNotice, isAccessDenied } from "@/components/ui/AccessNotice";
-import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { AccountButtons, userColumn, userStatusColumn } from "@/components/users/userColumns";
 import { DataTable } from "@/components/ui/DataTable";
 import { FilterInput, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -71,15 +71,7 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
         }
         pagination={list.data && { page, pageSize: PAGE_SIZE, total: list.data.total, onPage: setPage }}
         columns={[
-          {
-            header: "User",
-            cell: (u) => (
-              <>
-                <span className="block font-medium text-slate-900">{u.email}</span>
-                <span className="text-xs text-slate-500">{u.name}</span>
-              </>
-            ),
-          },
+          userColumn(),
           {
             header: "Role",
             cell: (u) => (
@@ -89,10 +81,7 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
               </>
             ),
           },
-          {
-            header: "Status",
-            cell: (u) => <Badge tone={u.disabled ? "red" : "green"}>{u.disabled ? "Disabled" : "Active"}</Badge>,
-          },
+          userStatusColumn(),
         ]}
         actions={(u) => (
           <>
@@ -101,35 +90,13 @@ export function TenantUsersView({ domainId }: { domainId: string }) {
             </Button>
             {/* A login shared with other domains is the provider's to reset or disable. */}
             {!u.shared && (
-              <>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  onClick={() => setResetting(u)}
-                  aria-label={`Reset password of ${u.email}`}
-                >
-                  Password
-                </Button>
-                {u.disabled ? (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    busy={setDisabled.isPending}
-                    onClick={() => setDisabled.mutate({ domainId, id: u.id, disabled: false })}
-                  >
-                    Enable
-                  </Button>
-                ) : (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => setConfirming({ user: u, action: "disable" })}
-                    aria-label={`Disable ${u.email}`}
-                  >
-                    Disable
-                  </Button>
-                )}
-              </>
+              <AccountButtons
+                user={u}
+                enabling={setDisabled.isPending}
+                onResetPassword={() => setResetting(u)}
+                onEnable={() => setDisabled.mutate({ domainId, id: u.id, disabled: false })}
+                onDisable={() => setConfirming({ user: u, action: "disable" })}
+              />
             )}
             <Button
               size="sm"
