@@ -8,7 +8,8 @@ import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/serverErrors";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field, inputClass } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
+import { inputClass } from "@/components/ui/Field";
 import { createApiTokenSchema, type CreateApiTokenInput } from "@/server/apiTokens/schemas";
 
 type FormInput = z.input<typeof createApiTokenSchema>;
@@ -92,13 +93,7 @@ export function CreateApiTokenDialog({ open, onOpenChange, scopeDescription, cre
         </div>
       ) : (
         <form noValidate className="space-y-4" onSubmit={(e) => void submit(e)}>
-          <Field
-            label="Name"
-            placeholder="billing-sync"
-            hint="Say which system uses it."
-            error={errors.name?.message}
-            {...form.register("name")}
-          />
+          <FormField form={form} name="name" label="Name" placeholder="billing-sync" hint="Say which system uses it." />
           <div className="space-y-1">
             <label htmlFor={expiryId} className="block text-sm font-medium text-slate-700">
               Expires after

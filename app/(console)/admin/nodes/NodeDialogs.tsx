@@ -9,7 +9,7 @@ import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
 import { CreateNodeInput, UpdateNodeInput } from "@/server/cluster/schemas";
 import { NodeFields } from "./NodeFields";
 import { XmlCurlSnippet } from "./XmlCurlSnippet";
@@ -77,12 +77,7 @@ export function CreateNodeDialog({ open, onOpenChange }: Open) {
         </div>
       ) : (
         <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
-          <Field
-            label="Hostname (as FreeSWITCH reports it)"
-            placeholder="fs-node-03"
-            error={errors.hostname?.message}
-            {...form.register("hostname")}
-          />
+          <FormField form={form} name="hostname" label="Hostname (as FreeSWITCH reports it)" placeholder="fs-node-03" />
           <NodeFields
             register={(name, options) => form.register(name, options)}
             errors={errors}

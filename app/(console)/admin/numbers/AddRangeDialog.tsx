@@ -8,7 +8,7 @@ import { DialogFooter } from "@/components/forms/DialogFooter";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
 import { addNumberRangeSchema, MAX_RANGE } from "@/server/numbers/schemas";
 
 type FormInput = z.input<typeof addNumberRangeSchema>;
@@ -39,7 +39,6 @@ export function AddRangeDialog({ open, onOpenChange }: { open: boolean; onOpenCh
     invalidate: [trpc.numbers.list.queryKey()],
     setError: form.setError,
   });
-  const errors = form.formState.errors;
   return (
     <Dialog
       open={open}
@@ -49,25 +48,10 @@ export function AddRangeDialog({ open, onOpenChange }: { open: boolean; onOpenCh
     >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => add.mutate(v))}>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field
-            label="First number"
-            placeholder="+15551230000"
-            error={errors.from?.message}
-            {...form.register("from")}
-          />
-          <Field
-            label="Last number (optional)"
-            placeholder="+15551230099"
-            error={errors.to?.message}
-            {...form.register("to")}
-          />
+          <FormField form={form} name="from" label="First number" placeholder="+15551230000" />
+          <FormField form={form} name="to" label="Last number (optional)" placeholder="+15551230099" />
         </div>
-        <Field
-          label="Description (optional)"
-          placeholder="Carrier order 4711"
-          error={errors.description?.message}
-          {...form.register("description")}
-        />
+        <FormField form={form} name="description" label="Description (optional)" placeholder="Carrier order 4711" />
         <DialogFooter submitLabel="Add numbers" busy={add.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>

@@ -8,7 +8,7 @@ import { DialogFooter } from "@/components/forms/DialogFooter";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
 import { UpdateSipProxyInput } from "@/server/cluster/schemas";
 
 export type ProxyRow = { id: string; name: string; rpcUrl: string; rpcUsername: string | null; enabled: boolean };
@@ -44,7 +44,6 @@ export function ProxyDialog({ proxy, open, onOpenChange }: Props) {
     if (proxy) update.mutate({ ...fields, id });
     else create.mutate({ ...fields, name: values.name ?? "", rpcUrl: values.rpcUrl ?? "" });
   };
-  const errors = form.formState.errors;
   return (
     <Dialog
       open={open}
@@ -53,27 +52,18 @@ export function ProxyDialog({ proxy, open, onOpenChange }: Props) {
       description="A Kamailio instance, reached over its JSON-RPC endpoint."
     >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
-        <Field label="Name" placeholder="kamailio-2" error={errors.name?.message} {...form.register("name")} />
-        <Field
-          label="JSON-RPC URL"
-          placeholder="http://10.0.0.5:5071/RPC"
-          error={errors.rpcUrl?.message}
-          {...form.register("rpcUrl")}
-        />
+        <FormField form={form} name="name" label="Name" placeholder="kamailio-2" />
+        <FormField form={form} name="rpcUrl" label="JSON-RPC URL" placeholder="http://10.0.0.5:5071/RPC" />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field
-            label="RPC username (optional)"
-            autoComplete="off"
-            error={errors.rpcUsername?.message}
-            {...form.register("rpcUsername")}
-          />
-          <Field
+          <FormField form={form} name="rpcUsername" label="RPC username (optional)" autoComplete="off" />
+          <FormField
+            form={form}
+            name="rpcPassword"
+            options={{ setValueAs: (v: string) => v || undefined }}
             label="RPC password (optional)"
             type="password"
             autoComplete="new-password"
             hint={proxy ? "Leave empty to keep the current one." : undefined}
-            error={errors.rpcPassword?.message}
-            {...form.register("rpcPassword", { setValueAs: (v: string) => v || undefined })}
           />
         </div>
         <CheckboxField label="Enabled" {...form.register("enabled")} />

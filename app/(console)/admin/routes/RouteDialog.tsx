@@ -7,7 +7,7 @@ import { applyServerErrors } from "@/components/forms/serverErrors";
 import { CheckboxField } from "@/components/forms/CheckboxField";
 import { DialogFooter } from "@/components/forms/DialogFooter";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
 import { createRouteSchema } from "@/server/routes/schemas";
 import type { RouteView, TrunkChoice } from "@/server/routes/service";
 import { TrunkOrderField } from "./TrunkOrderField";
@@ -65,42 +65,33 @@ export function RouteDialog({ route, open, onOpenChange, choices, busy, onSave, 
     >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Field
-            label="Name"
-            className="sm:col-span-2"
-            placeholder="North America"
-            error={errors.name?.message}
-            {...form.register("name")}
-          />
-          <Field
+          <FormField form={form} name="name" label="Name" className="sm:col-span-2" placeholder="North America" />
+          <FormField
+            form={form}
+            name="priority"
+            options={{ valueAsNumber: true }}
             label="Priority"
             type="number"
             hint="Lower first"
-            error={errors.priority?.message}
-            {...form.register("priority", { valueAsNumber: true })}
           />
         </div>
-        <Field
+        <FormField
+          form={form}
+          name="pattern"
           label="Pattern"
           placeholder="_1NXXNXXXXXX"
           hint="X = 0-9, Z = 1-9, N = 2-9, [1-5] a class, trailing . = one or more, ! = zero or more; or an exact number."
-          error={errors.pattern?.message}
-          {...form.register("pattern")}
         />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Field
+          <FormField
+            form={form}
+            name="stripDigits"
+            options={{ valueAsNumber: true }}
             label="Strip digits"
             type="number"
-            error={errors.stripDigits?.message}
-            {...form.register("stripDigits", { valueAsNumber: true })}
           />
-          <Field label="Prepend" placeholder="+1" error={errors.prepend?.message} {...form.register("prepend")} />
-          <Field
-            label="Caller ID override"
-            placeholder="+15551230000"
-            error={errors.callerIdNumber?.message}
-            {...form.register("callerIdNumber")}
-          />
+          <FormField form={form} name="prepend" label="Prepend" placeholder="+1" />
+          <FormField form={form} name="callerIdNumber" label="Caller ID override" placeholder="+15551230000" />
         </div>
         <TrunkOrderField
           value={trunkIds}

@@ -8,7 +8,7 @@ import { DialogFooter } from "@/components/forms/DialogFooter";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
 import { createDomainSchema } from "@/server/domains/schemas";
 
 type FormInput = z.input<typeof createDomainSchema>;
@@ -30,7 +30,6 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
     invalidate: [trpc.domains.list.queryKey()],
     setError: form.setError,
   });
-  const errors = form.formState.errors;
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="New tenant" description="A tenant is one SIP domain.">
@@ -39,30 +38,22 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
         className="space-y-4"
         onSubmit={form.handleSubmit((values) => create.mutate(withAdmin ? values : { ...values, admin: undefined }))}
       >
-        <Field
-          label="SIP domain"
-          placeholder="acme.voice.example.com"
-          error={errors.name?.message}
-          {...form.register("name")}
-        />
-        <Field
-          label="Display name"
-          placeholder="Acme Corp"
-          error={errors.displayName?.message}
-          {...form.register("displayName")}
-        />
+        <FormField form={form} name="name" label="SIP domain" placeholder="acme.voice.example.com" />
+        <FormField form={form} name="displayName" label="Display name" placeholder="Acme Corp" />
         <div className="grid grid-cols-2 gap-4">
-          <Field
+          <FormField
+            form={form}
+            name="maxExtensions"
+            options={{ valueAsNumber: true }}
             label="Max extensions"
             type="number"
-            error={errors.maxExtensions?.message}
-            {...form.register("maxExtensions", { valueAsNumber: true })}
           />
-          <Field
+          <FormField
+            form={form}
+            name="maxConcurrentCalls"
+            options={{ valueAsNumber: true }}
             label="Max concurrent calls"
             type="number"
-            error={errors.maxConcurrentCalls?.message}
-            {...form.register("maxConcurrentCalls", { valueAsNumber: true })}
           />
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -71,20 +62,15 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
         </label>
         {withAdmin && (
           <fieldset className="space-y-4 rounded-lg bg-slate-50 p-4">
-            <Field
-              label="Admin email"
-              type="email"
-              error={errors.admin?.email?.message}
-              {...form.register("admin.email")}
-            />
-            <Field label="Admin name" error={errors.admin?.name?.message} {...form.register("admin.name")} />
-            <Field
+            <FormField form={form} name="admin.email" label="Admin email" type="email" />
+            <FormField form={form} name="admin.name" label="Admin name" />
+            <FormField
+              form={form}
+              name="admin.password"
               label="Temporary password"
               type="password"
               autoComplete="new-password"
               hint="At least 10 characters. Share it securely."
-              error={errors.admin?.password?.message}
-              {...form.register("admin.password")}
             />
           </fieldset>
         )}

@@ -10,7 +10,7 @@ import { SelectField } from "@/components/forms/SelectField";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
 import { createTrunkSchema } from "@/server/trunks/schemas";
 import type { TrunkView } from "@/server/trunks/service";
 
@@ -68,26 +68,16 @@ export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
       description="A carrier gateway every node loads."
     >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit(submit)}>
-        <Field
-          label="Gateway name"
-          placeholder="carrier-east"
-          error={errors.name?.message}
-          {...form.register("name")}
-        />
+        <FormField form={form} name="name" label="Gateway name" placeholder="carrier-east" />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Field
+          <FormField
+            form={form}
+            name="proxyHost"
             label="Proxy host"
             className="sm:col-span-2"
             placeholder="sip.carrier.example"
-            error={errors.proxyHost?.message}
-            {...form.register("proxyHost")}
           />
-          <Field
-            label="Port"
-            type="number"
-            error={errors.proxyPort?.message}
-            {...form.register("proxyPort", { valueAsNumber: true })}
-          />
+          <FormField form={form} name="proxyPort" options={{ valueAsNumber: true }} label="Port" type="number" />
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <SelectField label="Transport" error={errors.transport?.message} {...form.register("transport")}>
@@ -95,14 +85,12 @@ export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
             <option value="TCP">TCP</option>
             <option value="TLS">TLS</option>
           </SelectField>
-          <Field label="Realm (optional)" error={errors.realm?.message} {...form.register("realm")} />
-          <Field
-            label="Username (optional)"
-            autoComplete="off"
-            error={errors.username?.message}
-            {...form.register("username")}
-          />
-          <Field
+          <FormField form={form} name="realm" label="Realm (optional)" />
+          <FormField form={form} name="username" label="Username (optional)" autoComplete="off" />
+          <FormField
+            form={form}
+            name="password"
+            options={{ setValueAs: (v: string) => (v === "" ? undefined : v) }}
             label="Password"
             type="password"
             autoComplete="new-password"
@@ -110,8 +98,6 @@ export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
               trunk?.hasPassword ? "Leave empty to keep the current one." : "Leave empty for an IP-authenticated trunk."
             }
             disabled={removePassword}
-            error={errors.password?.message}
-            {...form.register("password", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
           />
         </div>
         {trunk?.hasPassword && (
@@ -122,17 +108,19 @@ export function TrunkDialog({ trunk, open, onOpenChange }: Props) {
           />
         )}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field
+          <FormField
+            form={form}
+            name="expireSeconds"
+            options={{ valueAsNumber: true }}
             label="Registration expiry (s)"
             type="number"
-            error={errors.expireSeconds?.message}
-            {...form.register("expireSeconds", { valueAsNumber: true })}
           />
-          <Field
+          <FormField
+            form={form}
+            name="pingSeconds"
+            options={{ valueAsNumber: true }}
             label="OPTIONS ping (s, 0 = off)"
             type="number"
-            error={errors.pingSeconds?.message}
-            {...form.register("pingSeconds", { valueAsNumber: true })}
           />
         </div>
         <div className="space-y-2">

@@ -7,7 +7,7 @@ import { DialogFooter } from "@/components/forms/DialogFooter";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
 import { createUserSchema } from "@/server/users/schemas";
 import { MembershipRows } from "./MembershipRows";
 
@@ -52,22 +52,16 @@ export function CreateUserDialog({ open, onOpenChange, initialMemberships, title
     >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field
-            label="Email"
-            type="email"
-            autoComplete="off"
-            error={errors.email?.message}
-            {...form.register("email")}
-          />
-          <Field label="Name" error={errors.name?.message} {...form.register("name")} />
+          <FormField form={form} name="email" label="Email" type="email" autoComplete="off" />
+          <FormField form={form} name="name" label="Name" />
         </div>
-        <Field
+        <FormField
+          form={form}
+          name="password"
           label="Temporary password"
           type="password"
           autoComplete="new-password"
           hint="At least 10 characters. Share it securely."
-          error={errors.password?.message}
-          {...form.register("password")}
         />
         <MembershipRows
           value={memberships}

@@ -7,7 +7,7 @@ import { CheckboxField } from "@/components/forms/CheckboxField";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
+import { FormField } from "@/components/forms/FormField";
 import { updateDomainSchema } from "@/server/domains/schemas";
 import type { DomainSummary } from "@/server/domains/service";
 
@@ -31,23 +31,24 @@ export function LimitsForm({ domain }: { domain: DomainSummary }) {
     invalidate: [trpc.domains.get.queryKey({ id: domain.id })],
     setError: form.setError,
   });
-  const errors = form.formState.errors;
   return (
     <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate(v))}>
-      <Field label="Display name" error={errors.displayName?.message} {...form.register("displayName")} />
+      <FormField form={form} name="displayName" label="Display name" />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field
+        <FormField
+          form={form}
+          name="maxExtensions"
+          options={{ valueAsNumber: true }}
           label="Max extensions"
           type="number"
           hint={`${domain._count.extensions} in use`}
-          error={errors.maxExtensions?.message}
-          {...form.register("maxExtensions", { valueAsNumber: true })}
         />
-        <Field
+        <FormField
+          form={form}
+          name="maxConcurrentCalls"
+          options={{ valueAsNumber: true }}
           label="Max concurrent calls"
           type="number"
-          error={errors.maxConcurrentCalls?.message}
-          {...form.register("maxConcurrentCalls", { valueAsNumber: true })}
         />
       </div>
       <CheckboxField
