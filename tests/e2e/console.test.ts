@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
+import { createTenantInConsole, launchBrowser, screenshot, signIn, signOut } from "../support/browser";
 import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
 
 let app: TestApp;
@@ -30,14 +30,13 @@ describe("ITSP console in the browser", () => {
     const itsp = demoLogin(app, /ITSP/);
     await signIn(page, app.url, itsp.email, itsp.password);
 
-    await page.goto(`${app.url}/admin/tenants`);
-    await page.getByRole("button", { name: "New tenant" }).click();
-    await page.getByLabel("SIP domain").fill("initech.voice.example.com");
-    await page.getByLabel("Display name").fill("Initech");
-    await page.getByLabel("Admin email").fill("Bill@Initech.example");
-    await page.getByLabel("Admin name").fill("Bill");
-    await page.getByLabel("Temporary password").fill("initech-admin-pass");
-    await page.getByRole("button", { name: "Create tenant" }).click();
+    await createTenantInConsole(page, app.url, {
+      domain: "initech.voice.example.com",
+      displayName: "Initech",
+      adminEmail: "Bill@Initech.example",
+      adminName: "Bill",
+      adminPassword: "initech-admin-pass",
+    });
     await page.getByRole("link", { name: "initech.voice.example.com" }).click();
     await page.getByRole("heading", { level: 1, name: "Initech" }).waitFor();
     await page.getByText("bill@initech.example").waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
+import { createTenantInConsole, launchBrowser, screenshot, signIn, signOut } from "../support/browser";
 import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
 
 let app: TestApp;
@@ -21,14 +21,13 @@ describe("foundation flow in the browser", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const itsp = demoLogin(app, /ITSP/);
     await signIn(page, app.url, itsp.email, itsp.password);
-    await page.goto(`${app.url}/admin/tenants`);
-    await page.getByRole("button", { name: "New tenant" }).click();
-    await page.getByLabel("SIP domain").fill("newco.voice.example.com");
-    await page.getByLabel("Display name").fill("NewCo");
-    await page.getByLabel("Admin email").fill("boss@newco.example");
-    await page.getByLabel("Admin name").fill("Boss");
-    await page.getByLabel("Temporary password").fill("newco-admin-pass");
-    await page.getByRole("button", { name: "Create tenant" }).click();
+    await createTenantInConsole(page, app.url, {
+      domain: "newco.voice.example.com",
+      displayName: "NewCo",
+      adminEmail: "boss@newco.example",
+      adminName: "Boss",
+      adminPassword: "newco-admin-pass",
+    });
     await page.getByRole("link", { name: "newco.voice.example.com" }).waitFor();
     await screenshot(page, "foundation-tenants");
     await signOut(page);

@@ -37,3 +37,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
+
+/** Fills and submits the console's "New tenant" dialog, with the tenant's first admin. */
+export async function createTenantInConsole(
+  page: Page,
+  baseUrl: string,
+  tenant: { domain: string; displayName: string; adminEmail: string; adminName: string; adminPassword: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/admin/tenants`);
+  await page.getByRole("button", { name: "New tenant" }).click();
+  await page.getByLabel("SIP domain").fill(tenant.domain);
+  await page.getByLabel("Display name").fill(tenant.displayName);
+  await page.getByLabel("Admin email").fill(tenant.adminEmail);
+  await page.getByLabel("Admin name").fill(tenant.adminName);
+  await page.getByLabel("Temporary password").fill(tenant.adminPassword);
+  await page.getByRole("button", { name: "Create tenant" }).click();
+}
