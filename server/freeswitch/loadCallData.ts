@@ -1,55 +1,10 @@
 import type { DbTx } from "@/server/db/client";
-import type { Prisma } from "@/server/db/generated/client";
-import type { CallData, CallIdentity, DialExtension, DialRoute, InboundData } from "@/server/dialplan/callData";
+import type { CallData, CallIdentity, DialRoute, InboundData } from "@/server/dialplan/callData";
 import { didCandidates } from "@/server/dialplan/didCandidates";
 import { parseFeatureCode } from "@/server/dialplan/featureCodes";
 import type { DomainGate } from "./loadDomainGate";
+import { dialExtensionOf, dialExtensionSelect } from "./dialExtensionOf";
 import { loadExtensionRows } from "./loadExtensionRows";
-
-const dialExtensionSelect = {
-  number: true,
-  displayName: true,
-  enabled: true,
-  voicemailEnabled: true,
-  internalCallerIdName: true,
-  internalCallerIdNumber: true,
-  externalCallerIdName: true,
-  externalCallerIdNumber: true,
-  forwardAlwaysEnabled: true,
-  forwardAlwaysTarget: true,
-  forwardBusyEnabled: true,
-  forwardBusyTarget: true,
-  forwardNoAnswerEnabled: true,
-  forwardNoAnswerTarget: true,
-  noAnswerTimeout: true,
-  dnd: true,
-  maxCalls: true,
-  recordCalls: true,
-  tollAllow: true,
-} as const;
-
-type ExtensionRow = Prisma.ExtensionGetPayload<{ select: typeof dialExtensionSelect }>;
-
-function toDialExtension(x: ExtensionRow | null): DialExtension | null {
-  if (!x || !x.enabled) return null;
-  return {
-    number: x.number,
-    displayName: x.displayName,
-    voicemailEnabled: x.voicemailEnabled,
-    internalCallerIdName: x.internalCallerIdName,
-    internalCallerIdNumber: x.internalCallerIdNumber,
-    externalCallerIdName: x.externalCallerIdName,
-    externalCallerIdNumber: x.externalCallerIdNumber,
-    forwardAlways: { enabled: x.forwardAlwaysEnabled, target: x.forwardAlwaysTarget },
-    forwardBusy: { enabled: x.forwardBusyEnabled, target: x.forwardBusyTarget },
-    forwardNoAnswer: { enabled: x.forwardNoAnswerEnabled, target: x.forwardNoAnswerTarget },
-    noAnswerTimeout: x.noAnswerTimeout,
-    dnd: x.dnd,
-    maxCalls: x.maxCalls,
-    recordCalls: x.recordCalls,
-    tollAllow: x.tollAllow,
-  };
-}
 
 /** Who the call acts as: our own forward marker first, then the phone's digest identity. */
 export type IdentityClaim = { routeAs?: string; authenticatedUser?: string };
@@ -90,7 +45,7 @@ async function loadGroupOrMenu(db: DbTx, domainId: string, number: string): Prom
       ringTimeout: group.ringTimeout,
       fallbackType: group.fallbackType,
       fallbackTarget: group.fallbackTarget,
-      members: group.members.flatMap((m) => toDialExtension(m.extension) ?? []),
+      members: group.members.flatMap((m) => dialExtensionOf(m.extension) ?? []),
     },
   };
 }
@@ -111,7 +66,7 @@ export async function loadCallData(
   const localNumber = feature?.code === "voicemail-deposit" ? feature.box : feature ? undefined : dialed;
   const wanted = [callerNumber, localNumber].filter((n): n is string => n !== undefined);
   const rows = wanted.length > 0 ? await loadExtensionRows(db, gate.id, wanted) : [];
-  const byNumber = (n: string | undefined) => toDialExtension(rows.find((r) => r.number === n) ?? null);
+  const byNumber = (n: string | undefined) => dialExtensionOf(rows.find((r) => r.number === n) ?? null);
 
   const caller = byNumber(callerNumber);
   const identity: CallIdentity =

@@ -1,5 +1,6 @@
 import type { DbTx } from "@/server/db/client";
 import { open } from "@/server/security/secretBox";
+import { dialExtensionOf } from "./dialExtensionOf";
 import { loadExtensionRows } from "./loadExtensionRows";
 import type { DirectoryUserView } from "./render/directoryUser";
 
@@ -10,27 +11,14 @@ export async function loadDirectoryUser(
   number: string,
 ): Promise<DirectoryUserView | null> {
   const [x] = await loadExtensionRows(db, domain.id, [number]);
-  if (!x || !x.enabled) return null;
+  const dial = x ? dialExtensionOf(x) : null;
+  if (!x || !dial) return null;
   return {
+    ...dial,
     domain: domain.name,
-    number: x.number,
-    displayName: x.displayName,
     a1Hash: x.sipA1Hash,
     voicemailPin: x.voicemailPinEnc ? open(x.voicemailPinEnc) : null,
-    voicemailEnabled: x.voicemailEnabled,
     voicemailEmail: x.voicemailEmail,
-    internalCallerIdName: x.internalCallerIdName,
-    internalCallerIdNumber: x.internalCallerIdNumber,
-    externalCallerIdName: x.externalCallerIdName,
-    externalCallerIdNumber: x.externalCallerIdNumber,
-    forwardAlways: { enabled: x.forwardAlwaysEnabled, target: x.forwardAlwaysTarget },
-    forwardBusy: { enabled: x.forwardBusyEnabled, target: x.forwardBusyTarget },
-    forwardNoAnswer: { enabled: x.forwardNoAnswerEnabled, target: x.forwardNoAnswerTarget },
-    noAnswerTimeout: x.noAnswerTimeout,
-    dnd: x.dnd,
-    maxCalls: x.maxCalls,
-    tollAllow: x.tollAllow,
-    recordCalls: x.recordCalls,
     cidr: x.cidr,
   };
 }
