@@ -1,8 +1,8 @@
 import type { Job } from "bullmq";
 import type { Db } from "@/server/db/client";
-import { pollNodes } from "@/server/cluster/freeswitch/pollNode";
 import { nodesFor, pushToNode } from "@/server/cluster/freeswitch/pushToNode";
 import { ProxyPusher } from "@/server/cluster/kamailio/applyToProxy";
+import { startKamailioViewReader } from "@/server/cluster/kamailio/kamailioViewReader";
 import { syncKamailioTables } from "@/server/cluster/kamailio/syncTables";
 import {
   ApplyJobSchema,
@@ -27,18 +27,25 @@ export type ClusterWorkerOptions = {
   reloadDeltaMs: number;
   /** How often proxies behind the stored revision are re-queued (a proxy that came back). */
   reconcileMs?: number;
-  /** How often nodes are asked for their call count; 0 = never. */
-  pollNodesMs?: number;
+  /** How often every proxy's dispatcher state is read back (it is also read after every push); 0 = only then. */
+  probeReadMs?: number;
+  /** A node changed state in some proxy's view (proxy_destination_state). */
+  onKamailioViewChange?: (proxyId: string) => void;
   /** Seconds-scale stall detection, so a job of a killed worker resumes quickly. */
   lockDurationMs?: number;
   onError?: (where: string, e: unknown) => void;
 };
 
-/** The queue workers, a reconciler and the node poller of one worker process. */
+/** The queue workers and a reconciler of one worker process (node health: server/liveState). */
 export async function startClusterWorkers(db: Db, backend: QueueBackend, options: ClusterWorkerOptions) {
   const applyQueue = backend.queue<ApplyJob>(KAMAILIO_APPLY_QUEUE);
   const nodeQueue = backend.queue<NodeJob>(FREESWITCH_NODE_QUEUE);
   const pusher = new ProxyPusher(db, { reloadDeltaMs: options.reloadDeltaMs });
+  const viewReader = startKamailioViewReader(db, {
+    intervalMs: options.probeReadMs ?? 1000,
+    onError: options.onError,
+    onStateChange: options.onKamailioViewChange,
+  });
   const lockDuration = options.lockDurationMs ?? 10_000;
   const settings = (concurrency: number): WorkerSettings => ({
     concurrency,
@@ -77,7 +84,10 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
       KAMAILIO_APPLY_QUEUE,
       async (job) => {
         // The job result is JSON: report the outcome without bigints.
-        const result = await pusher.apply(ApplyJobSchema.parse(job.data).proxyId);
+        const { proxyId } = ApplyJobSchema.parse(job.data);
+        const result = await pusher.apply(proxyId);
+        // What the proxy sees right after the change (its read errors are reported, never fail the push).
+        await viewReader.read(proxyId);
         return result.status === "applied" ? { applied: result.revision.toString() } : result;
       },
       settings(8),
@@ -111,14 +121,12 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
     }
   };
   const timers = [setInterval(reconcile, options.reconcileMs ?? 5000)];
-  if (options.pollNodesMs) {
-    timers.push(setInterval(() => pollNodes(db).catch((e) => options.onError?.("poll nodes", e)), options.pollNodesMs));
-  }
 
   return {
     reconcile,
     async close() {
       for (const t of timers) clearInterval(t);
+      await viewReader.close();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([applyQueue.close(), nodeQueue.close()]);
     },

@@ -7,10 +7,14 @@ const PLATFORM: NavItem[] = [
   { href: "/admin", label: "Dashboard" },
   { href: "/admin/tenants", label: "Tenants" },
   { href: "/admin/nodes", label: "Telephony nodes" },
+  { href: "/admin/live-calls", label: "Live calls" },
+  { href: "/admin/registrations", label: "Registered phones" },
   { href: "/admin/proxies", label: "SIP proxies" },
+  { href: "/admin/calls", label: "Call history" },
   { href: "/admin/trunks", label: "Trunks" },
   { href: "/admin/numbers", label: "Phone numbers" },
   { href: "/admin/routes", label: "Outbound routes" },
+  { href: "/admin/call-limits", label: "Abuse limits" },
   { href: "/admin/users", label: "Users & roles" },
   { href: "/admin/api-tokens", label: "API tokens" },
   { href: "/api-docs", label: "API reference" },
@@ -20,13 +24,18 @@ const PLATFORM: NavItem[] = [
 function tenantAdminItems(domainId: string): NavItem[] {
   const base = `/t/${domainId}`;
   return [
+    { href: `${base}/dashboard`, label: "Dashboard" },
     { href: `${base}/extensions`, label: "Extensions" },
+    { href: `${base}/live-calls`, label: "Live calls" },
+    { href: `${base}/registrations`, label: "Registered phones" },
     { href: `${base}/ring-groups`, label: "Ring groups" },
     { href: `${base}/ivr-menus`, label: "IVR menus" },
     { href: `${base}/numbers`, label: "Phone numbers" },
     { href: `${base}/routes`, label: "Outbound routes" },
     { href: `${base}/users`, label: "Users" },
+    { href: `${base}/calls`, label: "Call history" },
     { href: `${base}/simulator`, label: "Dialplan simulator" },
+    { href: `${base}/call-limits`, label: "Call limits" },
     { href: `${base}/api-tokens`, label: "API tokens" },
     { href: `${base}/audit`, label: "Audit log" },
   ];

@@ -20,6 +20,8 @@ type Props<T> = {
   /** A full-width row under a row, e.g. its details once expanded; null for none. */
   detail?: (row: T) => ReactNode;
   pagination?: { page: number; pageSize: number; total: number; onPage: (page: number) => void };
+  /** Any other footer, e.g. a cursor pager for lists too large to count; used without `pagination`. */
+  footer?: ReactNode;
 };
 
 /** The list every console page shows: a card with a table, loading, error and empty rows, and paging. */
@@ -34,10 +36,11 @@ export function DataTable<T>({
   actions,
   detail,
   pagination,
+  footer,
 }: Props<T>) {
   const width = columns.length + (actions ? 1 : 0);
   return (
-    <TableCard footer={pagination && <Pagination {...pagination} />}>
+    <TableCard footer={pagination ? <Pagination {...pagination} /> : footer}>
       <thead>
         <tr>
           {columns.map((column, i) => (

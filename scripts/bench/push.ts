@@ -1,7 +1,8 @@
 /**
  * `npm run bench:push`: commit → "applied on every proxy" latency over 200 cluster
- * changes against a real Kamailio (the shipped kamailio.cfg), and one re-assignment of
- * 10,000 domains. Uses a throw-away database on the local PostgreSQL, Redis when
+ * changes against a real Kamailio (the shipped kamailio.cfg), one re-assignment of
+ * 10,000 domains, and failover detection → assignment applied over BENCH_KILLS (50) node
+ * kills (sipp UAS nodes; see failoverKills.ts). Uses a throw-away database on the local PostgreSQL, Redis when
  * REDIS_URL is set (else BullMQ's PostgreSQL backend), and needs kamailio installed
  * (scripts/ensure-cluster-tools.sh).
  */
@@ -21,9 +22,11 @@ import { OutboxRelay } from "@/workers/outboxRelay";
 import { queueBackend } from "@/workers/queueBackend";
 import { createTestDatabase } from "@/tests/support/database";
 import { startKamailio } from "@/tests/cluster/support/kamailio";
+import { measureFailoverKills } from "./failoverKills";
 
 process.env.SWITCHBOARD_SECRET_KEY ??= randomBytes(32).toString("base64");
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
+const KILLS = Number(process.env.BENCH_KILLS ?? 50);
 const DOMAINS = 10_000;
 
 const percentile = (sorted: number[], p: number) =>
@@ -62,7 +65,13 @@ const backend = queueBackend({
 const eventsQueue = backend.queue<OutboxJob>(CLUSTER_EVENTS_QUEUE);
 const quiet = () => undefined;
 const relay = new OutboxRelay(t.db, eventsQueue, { databaseUrl: t.url });
-const workers = await startClusterWorkers(t.db, backend, { reloadDeltaMs: 1000, reconcileMs: 1000, onError: quiet });
+let wakeFailover: () => void = () => undefined;
+const workers = await startClusterWorkers(t.db, backend, {
+  reloadDeltaMs: 1000,
+  reconcileMs: 1000,
+  onKamailioViewChange: () => wakeFailover(),
+  onError: quiet,
+});
 cleanup.unshift(
   () => relay.stop(),
   () => workers.close(),
@@ -118,6 +127,41 @@ try {
       `p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, ` +
       `max ${latencies.at(-1)!.toFixed(0)} ms`,
   );
+
+  // Node B killed KILLS times under a domain assigned to it alone (the other domains on A and B).
+  if (KILLS > 0) {
+    await untilApplied(
+      await bulkAssignDomains(ctx, {
+        domainIds: domainIds.slice(1),
+        nodes: [
+          { nodeId: a, priority: 0, weight: 100 },
+          { nodeId: b, priority: 0, weight: 100 },
+        ],
+      }),
+    );
+    await untilApplied((await setNodeAdminState(ctx, { id: a, adminState: "ACTIVE" })).revision);
+    const { pushes, detections, commits } = await measureFailoverKills({
+      ctx,
+      db: t.db,
+      dir,
+      proxyId: proxy.id,
+      nodes: { a, b, aPort: base + 10, bPort: base + 11 },
+      domainId: domainIds[0]!,
+      kills: KILLS,
+      onDetectorStarted: (wake) => (wakeFailover = wake),
+    });
+    pushes.sort((x, y) => x - y);
+    detections.sort((x, y) => x - y);
+    commits.sort((x, y) => x - y);
+    console.log(
+      `failover detection → assignment applied on every proxy over ${KILLS} kills: ` +
+        `p50 ${percentile(pushes, 50).toFixed(0)} ms, p99 ${percentile(pushes, 99).toFixed(0)} ms, ` +
+        `max ${pushes.at(-1)!.toFixed(0)} ms, of which detection → move written p50 ` +
+        `${percentile(commits, 50).toFixed(0)} ms, p99 ${percentile(commits, 99).toFixed(0)} ms ` +
+        `(kill → detection by Kamailio's probing: ` +
+        `p50 ${percentile(detections, 50).toFixed(0)} ms, p99 ${percentile(detections, 99).toFixed(0)} ms)`,
+    );
+  }
 } finally {
   for (const step of cleanup) await step().catch(() => undefined);
 }

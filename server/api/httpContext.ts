@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { db } from "@/server/db/client";
+import { db, type Db } from "@/server/db/client";
 import { loadCaller } from "@/server/auth/loadCaller";
 import type { ApiContext } from "./trpc";
 
@@ -15,12 +15,12 @@ export function clientIp(headers: Headers): string | null {
 }
 
 /** Portal requests: the caller comes from the next-auth session cookie, re-checked against the database. */
-export async function createPortalContext(req: NextRequest): Promise<ApiContext> {
+export async function createPortalContext(req: NextRequest, database: Db = db()): Promise<ApiContext> {
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  const caller = token?.sub ? await loadCaller(db(), token.sub) : null;
+  const caller = token?.sub ? await loadCaller(database, token.sub) : null;
   const ip = clientIp(req.headers);
   return {
-    db: db(),
+    db: database,
     caller,
     actor: caller ? { userId: caller.userId, tokenId: null, label: caller.email, ip } : null,
     ip,

@@ -12,6 +12,10 @@ import { usersRouter } from "./routers/users";
 import { ivrMenusRouter } from "./routers/ivrMenus";
 import { ringGroupsRouter } from "./routers/ringGroups";
 import { simulatorRouter } from "./routers/simulator";
+import { failoverRouter } from "./routers/failover";
+import { liveStateRouter } from "./routers/liveState";
+import { callRecordsRouter } from "./routers/callRecords";
+import { callLimitsRouter } from "./routers/callLimits";
 
 export const appRouter = router({
   account: accountRouter,
@@ -27,6 +31,10 @@ export const appRouter = router({
   ringGroups: ringGroupsRouter,
   ivrMenus: ivrMenusRouter,
   simulator: simulatorRouter,
+  failover: failoverRouter,
+  liveState: liveStateRouter,
+  callRecords: callRecordsRouter,
+  callLimits: callLimitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

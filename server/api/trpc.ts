@@ -46,6 +46,9 @@ const errorMapping = t.middleware(async ({ next }) => {
     if (cause instanceof ForbiddenError) throw new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
     if (cause instanceof LimitError)
       throw new TRPCError({ code: "UNPROCESSABLE_CONTENT", message: cause.message, cause });
+    // A service's own checks beyond the input schema (e.g. a node host name that does not resolve).
+    if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR")
+      throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues[0]?.message ?? "Invalid input", cause });
   }
   return result;
 });

@@ -1,7 +1,7 @@
-import { writeAudit } from "@/server/audit/writeAudit";
+import { writeAudit, writeAudits } from "@/server/audit/writeAudit";
 import type { DbTx } from "@/server/db/client";
 import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
-import type { PlatformContext } from "@/server/tenancy/context";
+import type { Actor, PlatformContext } from "@/server/tenancy/context";
 import { NotFoundError } from "@/server/tenancy/errors";
 import { recordClusterChange } from "./recordClusterChange";
 import { BulkAssignInput, SetDomainNodesInput } from "./schemas";
@@ -36,30 +36,64 @@ async function assign(tx: DbTx, domainIds: string[], nodes: Assigned[]): Promise
   }
 }
 
+export type DomainMove = { domainId: string; domainName: string; nodes: Assigned[] };
+
+/**
+ * Gives each domain its own new node set inside the caller's transaction: an audit row per
+ * domain (`action`), the endpoint caches, and one cluster revision for all of them. The one
+ * path for re-assignments, whether an operator or the failover engine makes them.
+ */
+export async function moveDomainsIn(
+  tx: DbTx,
+  actor: Actor,
+  moves: DomainMove[],
+  action: string,
+  reason: string,
+): Promise<bigint> {
+  const ids = moves.map((m) => m.domainId);
+  const before = await tx.domainAssignment.findMany({
+    where: { domainId: { in: ids } },
+    select: { domainId: true, nodeId: true, priority: true, weight: true },
+  });
+  const groups = new Map<string, { nodes: Assigned[]; domainIds: string[] }>();
+  for (const m of moves) {
+    const key = JSON.stringify(m.nodes);
+    const group = groups.get(key) ?? { nodes: m.nodes, domainIds: [] };
+    group.domainIds.push(m.domainId);
+    groups.set(key, group);
+  }
+  for (const g of groups.values()) await assign(tx, g.domainIds, g.nodes);
+  await writeAudits(
+    tx,
+    actor,
+    moves.map((m) => ({
+      domainId: m.domainId,
+      action,
+      entityType: "Domain",
+      entityId: m.domainId,
+      before: { nodes: before.filter((b) => b.domainId === m.domainId).map(({ domainId: _, ...n }) => n) },
+      after: { nodes: m.nodes },
+    })),
+  );
+  // Which nodes the endpoint answers for these domains, and which trunks they carry.
+  if (moves.length === 1) await notifyConfigChanged(tx, { domain: moves[0]!.domainName });
+  else await notifyConfigChanged(tx, { platform: true });
+  return recordClusterChange(tx, reason, [{ topic: "kamailio.sync" }]);
+}
+
 /** Sets which nodes serve a domain; an empty list returns it to the general pool. */
 export async function setDomainNodes(ctx: PlatformContext, raw: SetDomainNodesInput) {
   const { domainId, nodes } = SetDomainNodesInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { id: domainId }, select: { id: true, name: true } });
     if (!domain) throw new NotFoundError("Domain");
-    const before = await tx.domainAssignment.findMany({
-      where: { domainId },
-      select: { nodeId: true, priority: true, weight: true },
-    });
-    await assign(tx, [domainId], nodes);
-    await writeAudit(tx, ctx.actor, {
-      domainId,
-      action: "domain.assign-nodes",
-      entityType: "Domain",
-      entityId: domainId,
-      before: { nodes: before },
-      after: { nodes },
-    });
-    // Which nodes the endpoint answers for this domain, and which trunks they carry.
-    await notifyConfigChanged(tx, { domain: domain.name });
-    return recordClusterChange(tx, `domain ${domain.name} assigned to ${nodes.length} node(s)`, [
-      { topic: "kamailio.sync" },
-    ]);
+    return moveDomainsIn(
+      tx,
+      ctx.actor,
+      [{ domainId, domainName: domain.name, nodes }],
+      "domain.assign-nodes",
+      `domain ${domain.name} assigned to ${nodes.length} node(s)`,
+    );
   });
 }
 

@@ -2,11 +2,15 @@ import { randomBytes } from "node:crypto";
 import { writeAudit } from "@/server/audit/writeAudit";
 import type { NodeAdminState } from "@/server/db/generated/enums";
 import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { healthNote } from "@/server/liveState/healthNote";
 import { hashPassword } from "@/server/security/password";
 import { seal } from "@/server/security/secretBox";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
+import { drainWindow } from "./failover/drain";
+import { nodeKamailioView } from "./kamailio/nodeKamailioView";
 import { recordClusterChange } from "./recordClusterChange";
+import { resolveNodeHosts } from "./resolveNodeHosts";
 import { CreateNodeInput, SetNodeAdminStateInput, UpdateNodeInput } from "./schemas";
 
 // What a node looks like to the portal: never its secrets.
@@ -28,15 +32,31 @@ const PUBLIC_FIELDS = {
   appliedRevision: true,
   lastSyncAt: true,
   lastSyncError: true,
+  lastHeartbeatAt: true,
+  eslConnectedAt: true,
+  eslDisconnectedAt: true,
+  eslLastError: true,
+  uptimeSec: true,
+  sessionCount: true,
+  cpuIdle: true,
+  spare: true,
+  drainStartedAt: true,
+  drainDeadlineAt: true,
 } as const;
 
 export async function listNodes(ctx: PlatformContext) {
-  return ctx.db.telephonyNode.findMany({ select: PUBLIC_FIELDS, orderBy: { hostname: "asc" } });
+  const nodes = await ctx.db.telephonyNode.findMany({ select: PUBLIC_FIELDS, orderBy: { hostname: "asc" } });
+  // The second, independent signal: what each SIP proxy's probing sees (null: no proxy has reported it yet).
+  const kamailioViews = new Map((await nodeKamailioView(ctx.db)).map((v) => [v.nodeId, v]));
+  // "never connected" vs "lost 2 min ago": the API says why, not only UP/DOWN.
+  const now = new Date();
+  return nodes.map((n) => ({ ...n, healthNote: healthNote(n, now), kamailio: kamailioViews.get(n.id) ?? null }));
 }
 
 /** Creates a node; the xml_curl secret is in the result and nowhere else, ever again. */
 export async function createNode(ctx: PlatformContext, raw: CreateNodeInput) {
   const input = CreateNodeInput.parse(raw);
+  await resolveNodeHosts({ sipAddress: input.sipAddress, eslHost: input.eslHost });
   // The node's own host name: operators recognise it in logs and the seed does the same.
   const xmlCurlUser = input.hostname.toLowerCase();
   const xmlCurlSecret = randomBytes(24).toString("base64url");
@@ -68,6 +88,7 @@ export async function createNode(ctx: PlatformContext, raw: CreateNodeInput) {
 
 export async function updateNode(ctx: PlatformContext, raw: UpdateNodeInput) {
   const { id, eslPassword, ...changes } = UpdateNodeInput.parse(raw);
+  await resolveNodeHosts({ sipAddress: changes.sipAddress, eslHost: changes.eslHost });
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.telephonyNode.findUnique({ where: { id }, select: PUBLIC_FIELDS });
     if (!before) throw new NotFoundError("Node");
@@ -94,18 +115,25 @@ export async function updateNode(ctx: PlatformContext, raw: UpdateNodeInput) {
 }
 
 /** Drain (no new calls, calls up finish), maintenance (same, for work on the box) or activate. */
-export async function setNodeAdminState(ctx: PlatformContext, raw: { id: string; adminState: NodeAdminState }) {
-  const { id, adminState } = SetNodeAdminStateInput.parse(raw);
+export async function setNodeAdminState(
+  ctx: PlatformContext,
+  raw: { id: string; adminState: NodeAdminState; drainDeadlineMinutes?: number },
+) {
+  const { id, adminState, drainDeadlineMinutes } = SetNodeAdminStateInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.telephonyNode.findUnique({ where: { id }, select: PUBLIC_FIELDS });
     if (!before) throw new NotFoundError("Node");
-    const after = await tx.telephonyNode.update({ where: { id }, data: { adminState }, select: PUBLIC_FIELDS });
+    const after = await tx.telephonyNode.update({
+      where: { id },
+      data: { adminState, ...(await drainWindow(tx, adminState, drainDeadlineMinutes)) },
+      select: PUBLIC_FIELDS,
+    });
     await writeAudit(tx, ctx.actor, {
       action: `node.${adminState.toLowerCase()}`,
       entityType: "TelephonyNode",
       entityId: id,
       before: { adminState: before.adminState },
-      after: { adminState },
+      after: { adminState, ...(after.drainDeadlineAt ? { drainDeadlineAt: after.drainDeadlineAt } : {}) },
     });
     await notifyConfigChanged(tx, { platform: true });
     const revision = await recordClusterChange(tx, `node ${after.hostname} → ${adminState}`, [

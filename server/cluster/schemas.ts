@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NodeHost, NodePort } from "./nodeAddress";
 
 // Input schemas of the cluster services, shared by the portal forms and the tRPC router.
 
@@ -9,13 +10,6 @@ const Hostname = z
   .min(1)
   .max(63)
   .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens");
-const Host = z
-  .string()
-  .trim()
-  .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9.:-]+$/, "an IP address or host name");
-const Port = z.coerce.number().int().min(1).max(65535);
 const Cidr = z
   .string()
   .trim()
@@ -26,10 +20,10 @@ export const NodeAdminStateSchema = z.enum(["ACTIVE", "DRAINING", "MAINTENANCE"]
 
 export const CreateNodeInput = z.object({
   hostname: Hostname,
-  sipAddress: Host,
-  sipPort: Port.default(5060),
-  eslHost: Host,
-  eslPort: Port.default(8021),
+  sipAddress: NodeHost,
+  sipPort: NodePort.default(5060),
+  eslHost: NodeHost,
+  eslPort: NodePort.default(8021),
   eslPassword: z.string().min(1).max(128),
   capacity: z.coerce.number().int().min(1).max(100_000).default(500),
   weight: z.coerce.number().int().min(1).max(1000).default(100),
@@ -43,7 +37,12 @@ export const UpdateNodeInput = CreateNodeInput.partial()
   .extend({ id: Id, eslPassword: z.string().min(1).max(128).optional() });
 export type UpdateNodeInput = z.input<typeof UpdateNodeInput>;
 
-export const SetNodeAdminStateInput = z.object({ id: Id, adminState: NodeAdminStateSchema });
+export const SetNodeAdminStateInput = z.object({
+  id: Id,
+  adminState: NodeAdminStateSchema,
+  /** DRAINING only: minutes until the calls still up are listed for hang-up (default: the platform's). */
+  drainDeadlineMinutes: z.coerce.number().int().min(1).max(10_080).optional(),
+});
 
 const RpcUrl = z
   .string()

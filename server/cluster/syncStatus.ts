@@ -31,7 +31,10 @@ export async function syncStatus(ctx: PlatformContext) {
       },
       orderBy: { hostname: "asc" },
     }),
-    ctx.db.outboxEvent.count({ where: { dispatchedAt: null } }),
+    // Pushes only: rows for other consumers (failover.*, email.*) are not "waiting to be pushed".
+    ctx.db.outboxEvent.count({
+      where: { dispatchedAt: null, OR: [{ topic: "kamailio.sync" }, { topic: { startsWith: "freeswitch." } }] },
+    }),
   ]);
   return {
     latestRevision: latest?.any ?? 0n,

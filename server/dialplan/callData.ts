@@ -1,4 +1,5 @@
 import type { DestinationType, RingStrategy } from "@/server/db/generated/enums";
+import type { OutboundLimits } from "./callLimits";
 
 // What the planner needs to know about one call, loaded by server/freeswitch/loadCallData.ts
 // and by the simulator. Plain data: the planner stays a pure function.
@@ -58,6 +59,8 @@ export type CallData = {
     | null;
   /** Domain routes first, then platform routes, each by priority: the order to try. */
   routes: DialRoute[];
+  /** The tenant's abuse limits for this caller (they act on outbound calls). */
+  limits: OutboundLimits;
 };
 
 export type InboundData = {

@@ -1,4 +1,14 @@
+import type { CallLimitKind } from "@/server/db/generated/enums";
 import type { CallData, DialExtension, DialRingGroup, InboundData } from "./callData";
+import {
+  destinationBarred,
+  LIMIT_HANGUP_CAUSES,
+  limitTripExtension,
+  minutesUsedUp,
+  OUTBOUND_LIMIT_RESOURCES,
+  parseLimitTrip,
+  type LimitTripExtension,
+} from "./callLimits";
 import { destinationApp, destinationStep, VOICEMAIL_DEPOSIT_PREFIX, type DestinationStep } from "./destination";
 import { dialableNumber, inertText, safeGatewayName } from "./dialSafety";
 import { parseFeatureCode, type FeatureCode, type FeatureToggle } from "./featureCodes";
@@ -16,6 +26,8 @@ export type MatchedRule =
   | { type: "outbound-route"; route: string; dialedOut: string; gateways: string[] }
   | { type: "inbound-did"; did: string; domain: string }
   | { type: "denied"; reason: string }
+  /** An abuse limit of the tenant refused the call. */
+  | { type: "limit"; kind: CallLimitKind; reason: string }
   | { type: "not-found" };
 
 export type CallPlan = {
@@ -25,7 +37,11 @@ export type CallPlan = {
   actions: DialplanAction[];
   /** A feature code's change to the caller's extension; the HTTP path applies it, the simulator does not. */
   toggle?: { extension: string; change: FeatureToggle };
+  /** An abuse limit the call ran into; the HTTP path records it, the simulator does not. */
+  trip?: LimitTrip;
 };
+
+export type LimitTrip = { kind: CallLimitKind; extension: string | null; destination: string };
 
 export const HANGUP_CAUSES = {
   domainLimit: "SWITCH_CONGESTION",
@@ -150,7 +166,54 @@ function callClass(dialed: string): "emergency" | "international" | "domestic" {
   return /^(\+|00|011)/.test(dialed) ? "international" : "domestic";
 }
 
-function planOutbound(data: CallData, dialed: string): Pick<CallPlan, "rule" | "actions"> {
+/**
+ * The tenant's outbound rate and count limits. Over either, FreeSWITCH transfers the call
+ * to `sb-limit-<kind>` in the domain context, so the trip reaches us (see planLimitTrip).
+ * The rate comes first: a call refused for rate never holds a count slot.
+ */
+function outboundLimits(data: CallData): DialplanAction[] {
+  const domain = data.domain.name;
+  const overflow = (kind: LimitTripExtension) => `${limitTripExtension(kind)} XML ${domain}`;
+  const out: DialplanAction[] = [];
+  const { callsPerSecond, maxCalls } = data.limits;
+  if (callsPerSecond > 0)
+    out.push({
+      app: "limit",
+      data: `hash ${domain} ${OUTBOUND_LIMIT_RESOURCES.rate} ${callsPerSecond}/1 ${overflow("CPS")}`,
+    });
+  if (maxCalls > 0)
+    out.push({
+      app: "limit",
+      data: `hash ${domain} ${OUTBOUND_LIMIT_RESOURCES.calls} ${maxCalls} ${overflow("CONCURRENT")}`,
+    });
+  return out;
+}
+
+function refusedByLimit(
+  kind: CallLimitKind,
+  reason: string,
+  extension: string | null,
+  destination: string,
+): Pick<CallPlan, "rule" | "actions" | "trip"> {
+  return {
+    rule: { type: "limit", kind, reason },
+    actions: [hangup(LIMIT_HANGUP_CAUSES[kind])],
+    trip: { kind, extension, destination },
+  };
+}
+
+/** FreeSWITCH's `limit` sent an over-limit call here: hang up with the limit's cause. */
+function planLimitTrip(data: CallData, kind: LimitTripExtension): Pick<CallPlan, "rule" | "actions" | "trip"> {
+  const caller = data.identity.kind === "extension" ? data.identity.extension.number : null;
+  const reason =
+    kind === "CPS"
+      ? `more than ${data.limits.callsPerSecond} new outbound calls per second`
+      : `more than ${data.limits.maxCalls} concurrent outbound calls`;
+  // The dialled number is gone by now (the transfer replaced it); the trip names the limit.
+  return refusedByLimit(kind, reason, caller, limitTripExtension(kind));
+}
+
+function planOutbound(data: CallData, dialed: string): Pick<CallPlan, "rule" | "actions" | "trip"> {
   if (data.identity.kind === "none")
     return {
       rule: { type: "denied", reason: "outbound calls need an authenticated extension" },
@@ -158,6 +221,11 @@ function planOutbound(data: CallData, dialed: string): Pick<CallPlan, "rule" | "
     };
   const caller = data.identity.kind === "extension" ? data.identity.extension : null;
   const klass = callClass(dialed);
+  // Emergency calls pass every abuse limit: a blocked or capped tenant must still reach help.
+  const limited = klass !== "emergency";
+  const refuse = (kind: CallLimitKind, reason: string) => refusedByLimit(kind, reason, caller?.number ?? null, dialed);
+  if (limited && data.limits.blockedReason !== null)
+    return refuse("BLOCKED", `outbound calls of this tenant are blocked: ${data.limits.blockedReason}`);
   if (caller && klass !== "emergency" && !caller.tollAllow.includes(klass))
     return {
       rule: { type: "denied", reason: `extension ${caller.number} may not dial ${klass} numbers` },
@@ -173,8 +241,20 @@ function planOutbound(data: CallData, dialed: string): Pick<CallPlan, "rule" | "
   const rule: MatchedRule = { type: "outbound-route", route: route.name, dialedOut, gateways };
   if (gateways.length === 0 || dialableNumber(dialedOut) === null)
     return { rule, actions: [hangup(HANGUP_CAUSES.noRoute)] };
+  if (limited) {
+    const barred = destinationBarred(data.limits, dialed, dialedOut, klass === "international");
+    if (barred) return refuse("DESTINATION", `${barred} (${dialed})`);
+    const { tenantMinutes, extensionMinutes } = data.limits;
+    if (tenantMinutes && minutesUsedUp(tenantMinutes))
+      return refuse("TENANT_MINUTES", `the tenant's ${tenantMinutes.capMinutes} outbound minutes for today are used`);
+    if (caller && extensionMinutes && minutesUsedUp(extensionMinutes))
+      return refuse(
+        "EXTENSION_MINUTES",
+        `extension ${caller.number}'s ${extensionMinutes.capMinutes} outbound minutes for today are used`,
+      );
+  }
 
-  const actions = [...limits(data)];
+  const actions = [...limits(data), ...(limited ? outboundLimits(data) : [])];
   const callerIdNumber = dialableNumber(route.callerIdNumber) ?? dialableNumber(caller?.externalCallerIdNumber);
   if (callerIdNumber) actions.push(set(`effective_caller_id_number=${callerIdNumber}`));
   if (caller?.externalCallerIdName)
@@ -276,6 +356,8 @@ export function planCall(data: CallData, dialed: string): CallPlan {
   const base = { context: data.domain.name, destination: dialed };
   const feature = parseFeatureCode(dialed);
   if (feature) return { ...base, ...planFeatureCode(data, feature) };
+  const tripped = parseLimitTrip(dialed);
+  if (tripped) return { ...base, ...planLimitTrip(data, tripped) };
   const local = data.local;
   if (local?.kind === "extension")
     return {

@@ -1,6 +1,7 @@
 import type { DbTx } from "@/server/db/client";
 import { loadCallData } from "@/server/freeswitch/loadCallData";
 import { loadDomainGate } from "@/server/freeswitch/loadDomainGate";
+import { loadOutboundLimits } from "@/server/freeswitch/loadOutboundLimits";
 import { renderDialplan } from "@/server/freeswitch/render/dialplan";
 import { notFoundDocument } from "@/server/freeswitch/xml";
 import { DIALED_DESTINATION } from "./dialSafety";
@@ -18,7 +19,8 @@ export type SimulatedCall = {
 
 /**
  * The portal's dialplan simulator: the same loader, planner and renderer as the live
- * endpoint, for a call from an extension of the domain, with no side effects.
+ * endpoint, for a call from an extension of the domain, with no side effects (a limit
+ * the call would trip shows as the `limit` rule, and is not recorded).
  */
 export async function simulateCall(
   db: DbTx,
@@ -30,7 +32,8 @@ export async function simulateCall(
   const gate = await loadDomainGate(db, domainName.toLowerCase());
   if (!gate?.active || !DIALED_DESTINATION.test(number))
     return { rule: { type: "not-found" }, actions: [], toggle: null, xml: notFoundDocument };
-  const data = await loadCallData(db, gate, { authenticatedUser: fromExtensionNumber }, number);
+  const limits = await loadOutboundLimits(db, gate.id, fromExtensionNumber);
+  const data = await loadCallData(db, gate, { authenticatedUser: fromExtensionNumber }, number, limits);
   const plan = planCall(data, number);
   return { rule: plan.rule, actions: plan.actions, toggle: plan.toggle ?? null, xml: renderDialplan(plan) };
 }

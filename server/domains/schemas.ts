@@ -33,14 +33,26 @@ export const createDomainSchema = z.object({
   admin: z
     .object({ email: emailSchema, name: z.string().trim().min(1).max(100), password: portalPasswordSchema })
     .optional(),
+  /** The nodes to serve it; [] = the general pool; omitted = the placement suggestion (least-loaded group with room). */
+  nodeIds: z.array(idSchema).max(32).optional(),
+  /** Default true: when all of its nodes are down, Kamailio sends its calls to any node. */
+  fallbackToAnyNode: z.boolean().optional(),
 });
 
-export const updateDomainSchema = z.object({ id: idSchema, ...domainLimits }).partial({
-  displayName: true,
-  maxExtensions: true,
-  maxConcurrentCalls: true,
-  allowTenantRoutes: true,
-});
+export const updateDomainSchema = z
+  .object({
+    id: idSchema,
+    ...domainLimits,
+    /** When all of its own nodes are down, Kamailio may send its calls to any node (false: "only my nodes"). */
+    fallbackToAnyNode: z.boolean(),
+  })
+  .partial({
+    displayName: true,
+    maxExtensions: true,
+    maxConcurrentCalls: true,
+    allowTenantRoutes: true,
+    fallbackToAnyNode: true,
+  });
 
 export const listDomainsSchema = pageInputSchema.extend({
   status: z.enum(["ACTIVE", "SUSPENDED"]).optional(),

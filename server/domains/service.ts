@@ -1,6 +1,7 @@
 import type { Prisma } from "@/server/db/generated/client";
 import type { DomainStatus } from "@/server/db/generated/enums";
 import { writeAudit } from "@/server/audit/writeAudit";
+import { placeNewDomain } from "@/server/cluster/failover/suggestPlacement";
 import { recordClusterChange } from "@/server/cluster/recordClusterChange";
 import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { hashPassword } from "@/server/security/password";
@@ -17,6 +18,8 @@ const domainSelect = {
   maxExtensions: true,
   maxConcurrentCalls: true,
   allowTenantRoutes: true,
+  fallbackToAnyNode: true,
+  failoverEnabled: true,
   createdAt: true,
   updatedAt: true,
   _count: { select: { extensions: true, phoneNumbers: true } },
@@ -50,7 +53,7 @@ export async function getDomain(ctx: PlatformContext, id: string): Promise<Domai
 }
 
 export async function createDomain(ctx: PlatformContext, input: CreateDomainInput): Promise<DomainSummary> {
-  const { admin, ...fields } = input;
+  const { admin, nodeIds, ...fields } = input;
   const passwordHash = admin ? await hashPassword(admin.password) : null;
   return ctx.db.$transaction(async (tx) => {
     if (await tx.domain.findUnique({ where: { name: fields.name }, select: { id: true } })) {
@@ -69,6 +72,7 @@ export async function createDomain(ctx: PlatformContext, input: CreateDomainInpu
     });
     // The endpoint may have cached "no such domain" for this name.
     await notifyConfigChanged(tx, { domain: domain.name });
+    await placeNewDomain(tx, ctx.actor, domain, nodeIds);
     if (admin && passwordHash) {
       const user = await tx.user.create({
         data: {
@@ -105,6 +109,14 @@ export async function updateDomain(ctx: PlatformContext, input: UpdateDomainInpu
       after: fields,
     });
     await notifyConfigChanged(tx, { domain: domain.name });
+    if (fields.fallbackToAnyNode !== undefined && fields.fallbackToAnyNode !== before.fallbackToAnyNode) {
+      // Kamailio carries the rule in the domain's domainset value.
+      await recordClusterChange(
+        tx,
+        `domain ${domain.name} fallback to any node ${fields.fallbackToAnyNode ? "on" : "off"}`,
+        [{ topic: "kamailio.sync" }],
+      );
+    }
     return domain;
   });
 }

@@ -1,11 +1,9 @@
 import Papa from "papaparse";
 import type { TenantContext } from "@/server/tenancy/context";
+import { SPREADSHEET_FORMULA } from "@/server/shared/spreadsheetFormula";
 import { EXPORT_COLUMNS } from "./csvSchema";
 
 const PAGE = 5000;
-
-// Cells a spreadsheet would run as a formula are escaped; E.164 numbers ("+1555…") are data, not formulas.
-const FORMULA = /^[=@\t\r]|^[+-](?![0-9]+$)/;
 
 /** The domain's extensions in the import format, without secrets. Keyset pages keep memory flat at 100k rows. */
 export async function exportExtensionsCsv(ctx: TenantContext): Promise<{ filename: string; csv: string }> {
@@ -46,6 +44,9 @@ export async function exportExtensionsCsv(ctx: TenantContext): Promise<{ filenam
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.number;
   }
-  const csv = Papa.unparse({ fields: [...EXPORT_COLUMNS], data: rows }, { escapeFormulae: FORMULA, newline: "\n" });
+  const csv = Papa.unparse(
+    { fields: [...EXPORT_COLUMNS], data: rows },
+    { escapeFormulae: SPREADSHEET_FORMULA, newline: "\n" },
+  );
   return { filename: `extensions-${ctx.domain.name}.csv`, csv };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody } from "@/server/http/readBody";
 import { env } from "@/server/config/env";
 import { createDb, db } from "@/server/db/client";
 import { listenForConfigChanges } from "./configListener";
@@ -22,31 +23,6 @@ function send(res: ServerResponse, status: number, body: XmlAnswer, extraHeaders
 }
 
 /**
- * The body as one string. The body usually arrives in one chunk, decoded as is;
- * several are joined into one buffer of the known total size.
- */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => {
-      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
-      resolve(body.toString("utf8"));
-    });
-    req.on("error", reject);
-  });
-}
-
-/**
  * The POST /freeswitch/xml handler around a service. Anything we cannot or will not
  * answer is "not found" with status 200, so FreeSWITCH falls back cleanly; only bad
  * node credentials get 401 (and a wrong source or host name 403). It never throws.
@@ -57,7 +33,7 @@ export function createXmlCurlHandler(
 ): XmlCurlHandler {
   return async (req, res) => {
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       const checked = service.auth.authenticate(req.headers.authorization, req.socket.remoteAddress);
       // A remembered node is answered synchronously; awaiting it anyway would cost a microtask turn.
       const auth = checked instanceof Promise ? await checked : checked;
@@ -83,21 +59,29 @@ export function createXmlCurlHandler(
   };
 }
 
+let defaultService: XmlCurlService | null = null;
 let defaultHandler: XmlCurlHandler | null = null;
 
-/** The process-wide service: reads from the replica if configured, LISTENs on the primary. */
-function defaultXmlCurlHandler(): XmlCurlHandler {
-  if (defaultHandler) return defaultHandler;
+/**
+ * The process-wide service: reads from the replica if configured, LISTENs on the primary.
+ * The CDR endpoint authenticates with its `auth`: one node cache, one invalidation path.
+ */
+export function defaultXmlCurlService(): XmlCurlService {
+  if (defaultService) return defaultService;
   const e = env();
   const writer = db();
   const reader = e.DATABASE_REPLICA_URL ? createDb(e.DATABASE_REPLICA_URL) : writer;
-  const service = new XmlCurlService(reader, writer, {
+  defaultService = new XmlCurlService(reader, writer, {
     ...defaultXmlCurlSettings,
     userCacheSeconds: e.XMLCURL_USER_CACHE_SECONDS,
     enforceAssignment: e.XMLCURL_ENFORCE_ASSIGNMENT,
   });
-  listenForConfigChanges(e.DATABASE_URL, service.cache);
-  defaultHandler = createXmlCurlHandler(service);
+  listenForConfigChanges(e.DATABASE_URL, defaultService.cache);
+  return defaultService;
+}
+
+function defaultXmlCurlHandler(): XmlCurlHandler {
+  defaultHandler ??= createXmlCurlHandler(defaultXmlCurlService());
   return defaultHandler;
 }
 

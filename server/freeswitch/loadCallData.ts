@@ -1,5 +1,6 @@
 import type { DbTx } from "@/server/db/client";
 import type { CallData, CallIdentity, DialRoute, InboundData } from "@/server/dialplan/callData";
+import { parseLimitTrip, type OutboundLimits } from "@/server/dialplan/callLimits";
 import { didCandidates } from "@/server/dialplan/didCandidates";
 import { parseFeatureCode } from "@/server/dialplan/featureCodes";
 import type { DomainGate } from "./loadDomainGate";
@@ -8,6 +9,11 @@ import { loadExtensionRows } from "./loadExtensionRows";
 
 /** Who the call acts as: our own forward marker first, then the phone's digest identity. */
 export type IdentityClaim = { routeAs?: string; authenticatedUser?: string };
+
+/** The extension number the call acts as, if any (a DID-routed call has none). */
+export function callerNumberOf(claim: IdentityClaim): string | undefined {
+  return claim.routeAs === "did" ? undefined : (claim.routeAs ?? claim.authenticatedUser);
+}
 
 /** Domain routes first, then platform routes, each by priority, with their enabled trunks in order: one statement. */
 async function loadRoutes(db: DbTx, domainId: string): Promise<DialRoute[]> {
@@ -59,10 +65,11 @@ export async function loadCallData(
   gate: DomainGate,
   claim: IdentityClaim,
   dialed: string,
+  limits: OutboundLimits,
 ): Promise<CallData> {
-  const feature = parseFeatureCode(dialed);
-  const callerNumber = claim.routeAs === "did" ? undefined : (claim.routeAs ?? claim.authenticatedUser);
-  // A feature code acts on the caller (and *99N on box N); anything else may be an extension.
+  // A feature code or a limit trip acts on the caller (and *99N on box N); anything else may be an extension.
+  const feature = parseFeatureCode(dialed) ?? (parseLimitTrip(dialed) ? { code: "limit-trip" as const } : null);
+  const callerNumber = callerNumberOf(claim);
   const localNumber = feature?.code === "voicemail-deposit" ? feature.box : feature ? undefined : dialed;
   const wanted = [callerNumber, localNumber].filter((n): n is string => n !== undefined);
   const rows = wanted.length > 0 ? await loadExtensionRows(db, gate.id, wanted) : [];
@@ -85,7 +92,7 @@ export async function loadCallData(
     local = groupOrMenu;
     if (!local) routes = allRoutes;
   }
-  return { domain: { name: gate.name, maxConcurrentCalls: gate.maxConcurrentCalls }, identity, local, routes };
+  return { domain: { name: gate.name, maxConcurrentCalls: gate.maxConcurrentCalls }, identity, local, routes, limits };
 }
 
 /** The DID a trunk call is for, in any of the forms we accept; null when unknown or its domain is suspended. */

@@ -1,14 +1,19 @@
+import { loadMinutesUsed } from "@/server/callLimits/dailyMinutes";
+import { TripRecorder } from "@/server/callLimits/tripRecorder";
 import type { Db } from "@/server/db/client";
 import { applyFeatureToggle } from "@/server/dialplan/applyFeatureToggle";
+import { minutesUsedUp, parseLimitTrip, type OutboundLimits } from "@/server/dialplan/callLimits";
 import { parseFeatureCode } from "@/server/dialplan/featureCodes";
-import { planCall, planInbound, PUBLIC_CONTEXT } from "@/server/dialplan/planCall";
+import { planCall, planInbound, PUBLIC_CONTEXT, type LimitTrip } from "@/server/dialplan/planCall";
 import { AnswerCache } from "./answerCache";
 import { NodeAuthenticator } from "./authenticateNode";
-import { loadCallData, loadInbound } from "./loadCallData";
+import { callerNumberOf, loadCallData, loadInbound, type IdentityClaim } from "./loadCallData";
 import { loadAclView, loadCarriedTrunks, loadIvrMenu } from "./loadConfiguration";
 import { loadDirectoryUser, loadNetworkListUsers } from "./loadDirectoryUser";
 import { loadDomainGate, nodeServesDomain, type DomainGate } from "./loadDomainGate";
 import type { XmlCurlNode } from "./loadNode";
+import { hasDailyCaps, loadLimitSettings, outboundLimitsOf } from "./loadOutboundLimits";
+import { MinutesUsageCache } from "./minutesUsageCache";
 import { renderAclConf } from "./render/aclConf";
 import { renderDialplan } from "./render/dialplan";
 import { renderDirectoryDomain } from "./render/directoryDomain";
@@ -26,6 +31,8 @@ export type XmlCurlSettings = {
   enforceAssignment: boolean;
   cacheEntries: number;
   loadTimeoutMs: number;
+  /** How long today's outbound minutes of a tenant/extension are reused before call_record is summed again. */
+  minutesUsageTtlMs: number;
 };
 
 export const defaultXmlCurlSettings: XmlCurlSettings = {
@@ -34,18 +41,25 @@ export const defaultXmlCurlSettings: XmlCurlSettings = {
   // Answers are ~1–2 KB: 50k entries stay under ~100 MB.
   cacheEntries: 50_000,
   loadTimeoutMs: 2_000,
+  minutesUsageTtlMs: 5_000,
 };
 
 type Log = (message: string) => void;
 
+/** A cached dialplan answer and the limit trip it stands for, if any. */
+type PlannedAnswer = { xml: XmlAnswer; trip: LimitTrip | null };
+
 /**
  * Answers classified mod_xml_curl requests for an authenticated node. Every answer is
  * cached under the inputs that determine it, tagged with the domain (or platform) whose
- * changes invalidate it; only feature codes, which change the database, bypass the cache.
+ * changes invalidate it; only feature codes and limit trips, which write, bypass the cache.
  */
 export class XmlCurlService {
   readonly cache: AnswerCache;
   readonly auth: NodeAuthenticator;
+  /** Abuse-limit trips, written in batches off the answer path. */
+  readonly trips: TripRecorder;
+  private readonly minutesUsed: MinutesUsageCache;
 
   constructor(
     /** Reads (may be a replica). */
@@ -65,6 +79,28 @@ export class XmlCurlService {
         ),
     });
     this.auth = new NodeAuthenticator(reader, this.cache);
+    this.trips = new TripRecorder(writer, this.log);
+    this.minutesUsed = new MinutesUsageCache(settings.minutesUsageTtlMs);
+  }
+
+  /** The tenant's limits for this caller: settings cached like answers, today's minutes only when capped. */
+  private async outboundLimits(gate: DomainGate, claim: IdentityClaim): Promise<OutboundLimits> {
+    const settings = await this.cache.get(`limits|${gate.name}`, { domain: gate.name }, () =>
+      loadLimitSettings(this.reader, gate.id),
+    );
+    if (!hasDailyCaps(settings)) return outboundLimitsOf(settings, null);
+    const extension = callerNumberOf(claim) ?? null;
+    try {
+      const used = await this.minutesUsed.get(gate.id, extension, () =>
+        loadMinutesUsed(this.reader, gate.id, extension),
+      );
+      return outboundLimitsOf(settings, used);
+    } catch (error) {
+      // Calls keep flowing through a database outage: minutes are then not enforced.
+      const reason = error instanceof Error ? error.message.split("\n")[0] : "error";
+      this.log(`xmlcurl: outbound minutes of ${gate.name} unknown (${reason}), cap not applied`);
+      return outboundLimitsOf(settings, null);
+    }
   }
 
   /** The domain's gate when this node may be answered for it; null means "not found". */
@@ -140,9 +176,16 @@ export class XmlCurlService {
     const gate = await this.gate(node, r.context);
     if (!gate) return notFoundAnswer;
     const claim = { routeAs: r.routeAs, authenticatedUser: r.authenticatedUser };
+    const limits = await this.outboundLimits(gate, claim);
+    if (parseLimitTrip(r.destination)) {
+      // FreeSWITCH's `limit` sent an over-limit call here: every one is a trip to record.
+      const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination, limits), r.destination);
+      if (plan.trip) this.trips.record(gate.id, plan.trip);
+      return xmlAnswer(renderDialplan(plan));
+    }
     if (parseFeatureCode(r.destination)) {
       // Feature codes may change the caller's extension: always fresh, never cached.
-      const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination), r.destination);
+      const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination, limits), r.destination);
       if (plan.toggle) {
         try {
           await applyFeatureToggle(
@@ -160,10 +203,16 @@ export class XmlCurlService {
       }
       return xmlAnswer(renderDialplan(plan));
     }
-    const key = `dialplan|${gate.name}|${r.destination}|${r.routeAs ?? ""}|${r.authenticatedUser ?? ""}`;
-    return this.cache.get(key, { domain: gate.name }, async () =>
-      xmlAnswer(renderDialplan(planCall(await loadCallData(this.reader, gate, claim, r.destination), r.destination))),
-    );
+    // Used-up minutes are the one input that changes without an edit: part of the key.
+    const minutes = `${minutesUsedUp(limits.tenantMinutes) ? 1 : 0}${minutesUsedUp(limits.extensionMinutes) ? 1 : 0}`;
+    const key = `dialplan|${gate.name}|${r.destination}|${r.routeAs ?? ""}|${r.authenticatedUser ?? ""}|${minutes}`;
+    const answer = await this.cache.get(key, { domain: gate.name }, async (): Promise<PlannedAnswer> => {
+      const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination, limits), r.destination);
+      return { xml: xmlAnswer(renderDialplan(plan)), trip: plan.trip ?? null };
+    });
+    // A refused call is a trip each time it is asked for, cached answer or not.
+    if (answer.trip) this.trips.record(gate.id, answer.trip);
+    return answer.xml;
   }
 
   private async answerConfiguration(

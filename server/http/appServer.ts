@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import next from "next";
+import { CDR_PATH, handleCdr } from "@/server/callRecords/httpHandler";
 import { handleXmlCurl } from "@/server/freeswitch/httpHandler";
 
 const XMLCURL_PATH = "/freeswitch/xml";
 
 /**
- * One process serves the portal (Next.js) and the FreeSWITCH endpoint. The endpoint is
- * answered by a bare node:http handler before Next.js sees the request: FreeSWITCH waits
+ * One process serves the portal (Next.js) and the FreeSWITCH endpoints (xml_curl, CDRs). They are
+ * answered by bare node:http handlers before Next.js sees the request: FreeSWITCH waits
  * on it inside the SIP transaction and Next's per-request cost is ~25× a bare handler's.
  */
 export async function startAppServer(opts: { dev: boolean; port: number; hostname?: string }): Promise<Server> {
@@ -16,6 +17,10 @@ export async function startAppServer(opts: { dev: boolean; port: number; hostnam
   const server = createServer((req, res) => {
     if (req.method === "POST" && req.url?.split("?")[0] === XMLCURL_PATH) {
       handleXmlCurl(req, res);
+      return;
+    }
+    if (req.method === "POST" && req.url?.split("?")[0] === CDR_PATH) {
+      handleCdr(req, res);
       return;
     }
     void handle(req, res);

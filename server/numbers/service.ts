@@ -53,29 +53,33 @@ export async function listNumbers(ctx: PlatformContext, input: ListNumbersInput)
 /** Numbers are added unassigned; existing ones are skipped and reported, not overwritten. */
 export async function addNumberRange(ctx: PlatformContext, input: AddNumberRangeInput): Promise<AddRangeResult> {
   const numbers = expandRange(input.from, input.to);
-  return ctx.db.$transaction(async (tx) => {
-    const existing = await tx.phoneNumber.findMany({
-      where: { e164: { in: numbers } },
-      select: { e164: true },
-      orderBy: { e164: "asc" },
-    });
-    const taken = new Set(existing.map((n) => n.e164));
-    const fresh = numbers.filter((n) => !taken.has(n));
-    const { count } = await tx.phoneNumber.createMany({
-      data: fresh.map((e164) => ({ e164, description: input.description || null })),
-      skipDuplicates: true,
-    });
-    await writeAudit(tx, ctx.actor, {
-      action: "number.add-range",
-      entityType: "PhoneNumber",
-      after: { from: input.from, to: input.to ?? input.from, created: count, duplicates: taken.size },
-    });
-    return {
-      created: count,
-      duplicateCount: taken.size,
-      duplicates: existing.slice(0, DUPLICATES_SHOWN).map((n) => n.e164),
-    };
-  });
+  return ctx.db.$transaction(
+    async (tx) => {
+      const existing = await tx.phoneNumber.findMany({
+        where: { e164: { in: numbers } },
+        select: { e164: true },
+        orderBy: { e164: "asc" },
+      });
+      const taken = new Set(existing.map((n) => n.e164));
+      const fresh = numbers.filter((n) => !taken.has(n));
+      const { count } = await tx.phoneNumber.createMany({
+        data: fresh.map((e164) => ({ e164, description: input.description || null })),
+        skipDuplicates: true,
+      });
+      await writeAudit(tx, ctx.actor, {
+        action: "number.add-range",
+        entityType: "PhoneNumber",
+        after: { from: input.from, to: input.to ?? input.from, created: count, duplicates: taken.size },
+      });
+      return {
+        created: count,
+        duplicateCount: taken.size,
+        duplicates: existing.slice(0, DUPLICATES_SHOWN).map((n) => n.e164),
+      };
+      // 10,000 rows in one transaction outlast Prisma's 5 s default on a busy machine.
+    },
+    { timeout: 30_000 },
+  );
 }
 
 /** Assigning hands a number to a tenant with no destination yet (it rings nowhere until they set one). */

@@ -3,6 +3,7 @@ import { planCall, planInbound, PUBLIC_CONTEXT } from "@/server/dialplan/planCal
 import { simulateCall, type SimulatedCall } from "@/server/dialplan/simulateCall";
 import { loadCallData, loadInbound } from "@/server/freeswitch/loadCallData";
 import { loadDomainGate } from "@/server/freeswitch/loadDomainGate";
+import { loadOutboundLimits } from "@/server/freeswitch/loadOutboundLimits";
 import { renderDialplan } from "@/server/freeswitch/render/dialplan";
 import type { TenantContext } from "@/server/tenancy/context";
 import { ConflictError } from "@/server/tenancy/errors";
@@ -42,7 +43,8 @@ export async function simulateTenantCall(ctx: TenantContext, input: SimulateCall
   const next = inbound ? destinationStep(inbound.destType, inbound.destTarget) : null;
   const gate = await loadDomainGate(ctx.db, ctx.domain.name);
   if (next?.app === "transfer" && gate) {
-    const data = await loadCallData(ctx.db, gate, { routeAs: "did" }, next.number);
+    const limits = await loadOutboundLimits(ctx.db, gate.id, undefined);
+    const data = await loadCallData(ctx.db, gate, { routeAs: "did" }, next.number, limits);
     const local = planCall(data, next.number);
     steps.push({
       rule: local.rule,

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { setDomainNodes } from "@/server/cluster/domainAssignments";
-import { createNode, setNodeAdminState } from "@/server/cluster/nodes";
-import { createSipProxy } from "@/server/cluster/sipProxies";
-import { ensureKamailioReadRole } from "@/server/cluster/kamailio/readRole";
+import { setNodeAdminState } from "@/server/cluster/nodes";
 import { KamailioRpc } from "@/server/cluster/kamailio/rpcClient";
 import {
   DispatcherListReply,
@@ -16,9 +12,11 @@ import {
   liveDomainSets,
 } from "@/server/cluster/kamailio/rpcReplies";
 import type { PlatformContext } from "@/server/tenancy/context";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { type TestDatabase } from "../support/database";
 import { startKamailio, type KamailioProcess } from "./support/kamailio";
-import { placeCalls, startUas, type Uas } from "./support/sipp";
+import { placeCalls, type Uas } from "./support/sipp";
+import { clusterWorkerEnv, countedCalls, kamailioDbUrl, proxyApplied, waiterFor } from "./support/harness";
+import { stopCluster, twoNodeCluster } from "./support/twoNodeCluster";
 import { startWorker, type WorkerProcess } from "./support/workerProcess";
 
 // Real Kamailio (the shipped kamailio.cfg) + two sipp UAS "nodes" + a sipp caller, all on
@@ -37,15 +35,7 @@ let nodeB: Uas;
 let ids: { a: string; b: string; proxy: string; tenantB: string };
 let uacPort = PORTS.uac;
 
-const workerEnv = () => ({
-  DATABASE_URL: t.url,
-  REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-  QUEUE_PREFIX: `sbtest${randomBytes(4).toString("hex")}`,
-  KAMAILIO_RELOAD_DELTA_MS: "1000",
-  CLUSTER_RECONCILE_MS: "500",
-  CLUSTER_POLL_NODES_MS: "0",
-  CLUSTER_LOCK_DURATION_MS: "2000",
-});
+const workerEnv = () => clusterWorkerEnv(t.url);
 let env: Record<string, string>;
 
 const startKam = () =>
@@ -53,65 +43,31 @@ const startKam = () =>
     dir,
     sipPort: PORTS.sip,
     rpcPort: PORTS.rpc,
-    dbUrl: `postgres://switchboard_kamailio@127.0.0.1:5432/${t.name}`,
+    dbUrl: kamailioDbUrl(t.name),
   });
 
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${worker?.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
+const waitFor = waiterFor(() => worker);
 /** Until the proxy reports this revision (or a later one) applied without error. */
-const applied = (revision: bigint) =>
-  waitFor(`revision ${revision} applied`, async () => {
-    const p = await t.db.sipProxy.findUniqueOrThrow({ where: { id: ids.proxy } });
-    return p.appliedRevision >= revision && p.lastError === null && p;
-  });
+const applied = (revision: bigint) => proxyApplied(t.db, ids.proxy, waitFor)(revision);
 
-/** Calls to `domain`; returns how many INVITEs (and BYEs) each node received for them. */
-async function calls(domain: string, count: number, holdMs = 50) {
-  const before = { a: nodeA.invites(), b: nodeB.invites() };
-  const run = await placeCalls({ proxyPort: PORTS.sip, localPort: uacPort++, domain, calls: count, holdMs });
-  await new Promise((r) => setTimeout(r, 200));
-  return { ok: run.ok, output: run.output, a: nodeA.invites() - before.a, b: nodeB.invites() - before.b };
-}
+/** Calls to `domain`; returns how many INVITEs each node received for them. */
+const calls = (domain: string, count: number, holdMs = 50) =>
+  countedCalls({ proxyPort: PORTS.sip, localPort: uacPort++, domain, calls: count, holdMs }, { a: nodeA, b: nodeB });
 
 const rpc = () => new KamailioRpc({ url: kamailio.rpcUrl });
 const liveList = async () => liveDestinations(await rpc().call("dispatcher.list", [], DispatcherListReply));
 const liveDomains = async () => liveDomainSets(await rpc().call("htable.dump", ["domainset"], HtableDumpReply));
 
 beforeAll(async () => {
-  execFileSync("bash", ["scripts/ensure-cluster-tools.sh"], { stdio: "inherit" });
-  dir = mkdtempSync(join(tmpdir(), "sb-cluster-"));
-  t = await createTestDatabase();
-  await ensureKamailioReadRole(t.url, "switchboard_kamailio", null);
-  ctx = { db: t.db, actor: { userId: null, tokenId: null, label: "cluster-test", ip: null } };
-
-  nodeA = startUas(dir, "nodeA", PORTS.nodeA);
-  nodeB = startUas(dir, "nodeB", PORTS.nodeB);
-  const node = (hostname: string, sipPort: number) =>
-    createNode(ctx, {
-      hostname,
-      sipAddress: "127.0.0.1",
-      sipPort,
-      eslHost: "127.0.0.1",
-      eslPort: 1,
-      eslPassword: "ClueCon",
-    });
-  const a = await node("fs-a", PORTS.nodeA);
-  const b = await node("fs-b", PORTS.nodeB);
-  const proxy = await createSipProxy(ctx, { name: "edge-1", rpcUrl: `http://127.0.0.1:${PORTS.rpc}/RPC` });
+  const world = await twoNodeCluster({
+    name: "cluster",
+    ports: PORTS,
+    proxyName: "edge-1",
+    actorLabel: "cluster-test",
+  });
+  ({ dir, t, ctx, nodeA, nodeB } = world);
   const tenantB = await t.db.domain.create({ data: { name: "tenant-b.example", displayName: "Tenant B" } });
-  ids = { a: a.node.id, b: b.node.id, proxy: proxy.id, tenantB: tenantB.id };
+  ids = { ...world.ids, tenantB: tenantB.id };
 
   env = workerEnv();
   worker = startWorker(env);
@@ -120,14 +76,7 @@ beforeAll(async () => {
   await applied(latest.id);
 });
 
-afterAll(async () => {
-  await worker?.kill("SIGKILL");
-  await kamailio?.stop();
-  await nodeA?.stop();
-  await nodeB?.stop();
-  await t?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopCluster({ worker, kamailio, nodes: [nodeA, nodeB], t, dir }));
 
 describe("cluster push through a real Kamailio", () => {
   it("lands a domain assigned to node B on B, and spreads other domains over both", async () => {
@@ -242,7 +191,8 @@ describe("cluster push through a real Kamailio", () => {
     execFileSync("kill", ["-CONT", pid]);
 
     worker = startWorker(env);
-    const proxy = await applied(last);
+    await applied(last);
+    const proxy = await t.db.sipProxy.findUniqueOrThrow({ where: { id: ids.proxy } });
     expect(proxy.appliedRevision).toBe(last);
     expect(await t.db.outboxEvent.count({ where: { dispatchedAt: null } })).toBe(0);
 

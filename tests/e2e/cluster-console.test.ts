@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { verifyPassword } from "@/server/security/password";
@@ -6,7 +7,10 @@ import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
 import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
 
 const HOSTNAME = "fs-node-07";
-const ACL_REQUEST = readFileSync("/work/shared/fixtures/freeswitch/configuration-acl.conf.body", "utf8").trim();
+const ACL_REQUEST = readFileSync(
+  join(process.cwd(), "..", "shared", "fixtures", "freeswitch", "configuration-acl.conf.body"),
+  "utf8",
+).trim();
 
 let app: TestApp;
 let browser: Browser;
@@ -15,8 +19,7 @@ let page: Page;
 let nodeId: string;
 
 beforeAll(async () => {
-  // No node polling: this test sets a node's call count itself and must not race the poller.
-  app = await startTestApp({ CLUSTER_POLL_NODES_MS: "0" });
+  app = await startTestApp();
   browser = await launchBrowser();
   context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -31,6 +34,9 @@ afterAll(async () => {
 });
 
 const db = () => app.database.db;
+
+/** A row of the nodes table (the load panel below it lists the same host names). */
+const nodesTableRow = (name: RegExp) => page.getByRole("table").first().getByRole("row", { name });
 
 async function node() {
   return db().telephonyNode.findUniqueOrThrow({ where: { hostname: HOSTNAME } });
@@ -73,7 +79,7 @@ describe("cluster screens in the browser", () => {
     await signIn(page, app.url, itsp.email, itsp.password);
     await page.goto(`${app.url}/admin/nodes`);
     await page.getByRole("heading", { level: 1, name: "Telephony nodes" }).waitFor();
-    await page.getByRole("row", { name: /fs-node-01/ }).waitFor();
+    await nodesTableRow(/fs-node-01/).waitFor();
     await page.getByRole("button", { name: "New node" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Hostname (as FreeSWITCH reports it)").fill(HOSTNAME);
@@ -117,19 +123,19 @@ describe("cluster screens in the browser", () => {
 
     await dialog.getByRole("button", { name: "Done" }).click();
     await dialog.waitFor({ state: "detached" });
-    await page.getByRole("row", { name: new RegExp(HOSTNAME) }).waitFor();
+    await nodesTableRow(new RegExp(HOSTNAME)).waitFor();
     // Shown once: after the dialog closes the secret is nowhere on the page, and a reload does not bring it back.
     expect(await page.content()).not.toContain(secret);
     await page.reload();
-    await page.getByRole("row", { name: new RegExp(HOSTNAME) }).waitFor();
+    await nodesTableRow(new RegExp(HOSTNAME)).waitFor();
     expect(await page.content()).not.toContain(secret);
     nodeId = row.id;
   });
 
   it("drains the node (its calls stay visible), puts it in maintenance and activates it", async () => {
-    // Three calls up, as the node poller would report them.
+    // Three calls up, as the node's event socket would report them.
     await db().telephonyNode.update({ where: { id: nodeId }, data: { activeCalls: 3 } });
-    const nodeRow = page.getByRole("row", { name: new RegExp(HOSTNAME) });
+    const nodeRow = nodesTableRow(new RegExp(HOSTNAME));
     const before = (await lastChange()).revision.id;
 
     await setState("draining");

@@ -5,8 +5,11 @@ import { homeFor, requireSession } from "@/server/auth/currentSession";
 import { db } from "@/server/db/client";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/Badge";
+import { FailoverBanner } from "@/components/cluster/FailoverBanner";
+import { PlatformCallLimitNotices } from "@/components/callLimits/CallLimitNotices";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { loadDashboard } from "./dashboardData";
+import { PlatformCallStats } from "./PlatformCallStats";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -68,6 +71,8 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description="The state of your platform at a glance." />
+      <FailoverBanner />
+      <PlatformCallLimitNotices />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         {stats.map((s) => (
           <Link
@@ -80,6 +85,9 @@ export default async function DashboardPage() {
             <p className="mt-1 text-xs text-slate-500">{s.note}</p>
           </Link>
         ))}
+      </div>
+      <div className="mb-6">
+        <PlatformCallStats />
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Telephony nodes" href="/admin/nodes">

@@ -1,19 +1,18 @@
 import type { Db, DbTx } from "@/server/db/client";
-import { open } from "@/server/security/secretBox";
 import { lockFor, proxyLock } from "../locks";
-import { DS_FLAG_DISABLED, type Destination } from "./desiredState";
+import { DS_FLAG_DISABLED, domainSetValues, type Destination } from "./desiredState";
 import { KamailioRpc, KamailioRpcError } from "./rpcClient";
+import { listDestinations, rpcForProxy } from "./proxyRpc";
 import {
-  DispatcherListReply,
   HtableDumpReply,
   HtableGetReply,
   OkReply,
   UptimeReply,
-  liveDestinations,
-  liveDomainSets,
+  liveDomainValues,
   type LiveDestination,
 } from "./rpcReplies";
 import { readStoredState } from "./tables";
+import { pushEdgeLimits, storedEdgeLimits } from "./edgeLimits";
 
 export const DOMAIN_HTABLE = "domainset";
 
@@ -52,29 +51,19 @@ function destinationMismatches(desired: Destination[], live: LiveDestination[]):
   return problems;
 }
 
-function sameDomainSets(a: Map<string, number>, b: Map<string, number>): boolean {
+function sameDomainValues(a: Map<string, string>, b: Map<string, string>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
 
-async function dumpDomainSets(rpc: KamailioRpc): Promise<Map<string, number>> {
-  return liveDomainSets(await rpc.call("htable.dump", [DOMAIN_HTABLE], HtableDumpReply));
+async function dumpDomainValues(rpc: KamailioRpc): Promise<Map<string, string>> {
+  return liveDomainValues(await rpc.call("htable.dump", [DOMAIN_HTABLE], HtableDumpReply));
 }
 
-async function getDomainSet(rpc: KamailioRpc, domain: string): Promise<number | undefined> {
+async function getDomainValue(rpc: KamailioRpc, domain: string): Promise<string | undefined> {
   try {
-    return Number((await rpc.call("htable.get", [DOMAIN_HTABLE, domain], HtableGetReply)).item.value);
+    return String((await rpc.call("htable.get", [DOMAIN_HTABLE, domain], HtableGetReply)).item.value);
   } catch (e) {
     if (e instanceof KamailioRpcError && /doesn't exist/i.test(e.message)) return undefined;
-    throw e;
-  }
-}
-
-/** The loaded dispatcher list; Kamailio answers an error rather than an empty list. */
-async function listDestinations(rpc: KamailioRpc): Promise<LiveDestination[]> {
-  try {
-    return liveDestinations(await rpc.call("dispatcher.list", [], DispatcherListReply));
-  } catch (e) {
-    if (e instanceof KamailioRpcError && /no destination sets/i.test(e.message)) return [];
     throw e;
   }
 }
@@ -91,7 +80,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class ProxyPusher {
   private readonly lastReloadAt = new Map<string, number>();
   /** The domain map this process last left on each proxy, and in which Kamailio run. */
-  private readonly known = new Map<string, { upSince: string; revision: bigint; domainSets: Map<string, number> }>();
+  private readonly known = new Map<string, { upSince: string; revision: bigint; domainValues: Map<string, string> }>();
   /** Per-proxy chain: jobs of one proxy wait here, not on a pooled connection. */
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
@@ -123,12 +112,7 @@ export class ProxyPusher {
         const proxy = await tx.sipProxy.findUnique({ where: { id: proxyId } });
         if (!proxy) return { status: "skipped", reason: "proxy deleted" };
         if (!proxy.enabled) return { status: "skipped", reason: "proxy disabled" };
-        const rpc = new KamailioRpc({
-          url: proxy.rpcUrl,
-          username: proxy.rpcUsername,
-          password: proxy.rpcPasswordEnc ? open(proxy.rpcPasswordEnc) : null,
-          timeoutMs: this.options.rpcTimeoutMs,
-        });
+        const rpc = rpcForProxy(proxy, this.options.rpcTimeoutMs);
         try {
           const revision = await this.push(tx, proxy, rpc);
           await tx.$executeRaw`
@@ -180,23 +164,25 @@ export class ProxyPusher {
       known.upSince === upSince &&
       known.revision === proxy.appliedRevision &&
       proxy.lastError === null;
-    const have = trusted ? known.domainSets : await dumpDomainSets(rpc);
-    const toSet = [...desired.domainSets].filter(([k, v]) => have.get(k) !== v);
-    const toDelete = [...have.keys()].filter((k) => !desired.domainSets.has(k));
+    const wanted = domainSetValues(desired);
+    const have = trusted ? known.domainValues : await dumpDomainValues(rpc);
+    const toSet = [...wanted].filter(([k, v]) => have.get(k) !== v);
+    const toDelete = [...have.keys()].filter((k) => !wanted.has(k));
     const bulk = toSet.length + toDelete.length > (this.options.htableReloadThreshold ?? 100);
     if (bulk) {
       await rpc.call("htable.reload", [DOMAIN_HTABLE], OkReply);
     } else {
-      for (const [k, v] of toSet) await rpc.call("htable.sets", [DOMAIN_HTABLE, k, String(v)], OkReply);
+      for (const [k, v] of toSet) await rpc.call("htable.sets", [DOMAIN_HTABLE, k, v], OkReply);
       for (const k of toDelete) await rpc.call("htable.delete", [DOMAIN_HTABLE, k], OkReply);
     }
 
     // Read back what Kamailio now uses.
     const problems = destinationMismatches(desired.destinations, await listDestinations(rpc));
+    problems.push(...(await pushEdgeLimits(rpc, await storedEdgeLimits(tx))));
     if (trusted && !bulk) {
-      for (const [k, v] of toSet) if ((await getDomainSet(rpc, k)) !== v) problems.push(`domain ${k}`);
-      for (const k of toDelete) if ((await getDomainSet(rpc, k)) !== undefined) problems.push(`domain ${k}`);
-    } else if (!sameDomainSets(desired.domainSets, await dumpDomainSets(rpc))) {
+      for (const [k, v] of toSet) if ((await getDomainValue(rpc, k)) !== v) problems.push(`domain ${k}`);
+      for (const k of toDelete) if ((await getDomainValue(rpc, k)) !== undefined) problems.push(`domain ${k}`);
+    } else if (!sameDomainValues(wanted, await dumpDomainValues(rpc))) {
       problems.push("domain map differs");
     }
     if (problems.length > 0) {
@@ -204,7 +190,7 @@ export class ProxyPusher {
       throw new Error(`read-back mismatch: ${problems.slice(0, 5).join(", ")}`);
     }
     const revision = desired.revision > proxy.appliedRevision ? desired.revision : proxy.appliedRevision;
-    this.known.set(proxy.id, { upSince, revision, domainSets: desired.domainSets });
+    this.known.set(proxy.id, { upSince, revision, domainValues: wanted });
     return desired.revision;
   }
 

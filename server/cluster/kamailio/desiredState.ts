@@ -15,7 +15,14 @@ export type NodeRow = {
   adminState: NodeAdminState;
 };
 
-export type AssignmentRow = { domainName: string; nodeId: string; priority: number; weight: number };
+export type AssignmentRow = {
+  domainName: string;
+  nodeId: string;
+  priority: number;
+  weight: number;
+  /** The domain's `fallbackToAnyNode`: false keeps its calls on its own nodes (503 when none is left). */
+  fallbackToAnyNode: boolean;
+};
 
 /** One row of the `kamailio.dispatcher` table. */
 export type Destination = {
@@ -32,7 +39,36 @@ export type KamailioState = {
   destinations: Destination[];
   /** Lower-cased SIP domain → dispatcher set id, only for domains with an explicit assignment. */
   domainSets: Map<string, number>;
+  /** Domains of `domainSets` that must not fall back to the general set ("only my nodes"). */
+  ownNodesOnly: Set<string>;
 };
+
+/** Marks an "only my nodes" domain in its `domainset` htable value (kamailio.cfg route DISPATCH reads it). */
+const OWN_NODES_ONLY_SUFFIX = ":own";
+
+/**
+ * The `domainset` htable value of a domain: "<set>" (may fall back to set 1) or "<set>:own".
+ * One value per domain keeps set and fallback rule atomic in one htable, which Kamailio
+ * also reloads from the table on restart.
+ */
+export function domainSetValue(setId: number, ownNodesOnly: boolean): string {
+  return ownNodesOnly ? `${setId}${OWN_NODES_ONLY_SUFFIX}` : String(setId);
+}
+
+export function parseDomainSetValue(value: string): { setId: number; ownNodesOnly: boolean } {
+  const ownNodesOnly = value.endsWith(OWN_NODES_ONLY_SUFFIX);
+  return { setId: parseInt(value, 10), ownNodesOnly };
+}
+
+/** Every mapped domain's htable value. */
+export function domainSetValues(state: Pick<KamailioState, "domainSets" | "ownNodesOnly">): Map<string, string> {
+  return new Map([...state.domainSets].map(([d, set]) => [d, domainSetValue(set, state.ownNodesOnly.has(d))]));
+}
+
+/** The `duid` (= node hostname) in a destination's attrs, "" if none. */
+export function duidOf(attrs: string): string {
+  return /(?:^|;)duid=([^;]*)/.exec(attrs)?.[1] ?? "";
+}
 
 export function nodeUri(node: Pick<NodeRow, "sipAddress" | "sipPort">): string {
   const host = node.sipAddress.includes(":") ? `[${node.sipAddress}]` : node.sipAddress;
@@ -95,10 +131,12 @@ export function dispatcherListFor(
   );
 
   const membersByDomain = new Map<string, Member[]>();
+  const ownNodesOnly = new Set<string>();
   for (const a of assignments) {
     const node = nodesById.get(a.nodeId);
     if (!node) continue;
     const domain = a.domainName.toLowerCase();
+    if (!a.fallbackToAnyNode) ownNodesOnly.add(domain);
     const list = membersByDomain.get(domain) ?? [];
     list.push({ node, priority: a.priority, weight: a.weight });
     membersByDomain.set(domain, list);
@@ -132,7 +170,7 @@ export function dispatcherListFor(
     for (const d of group.domains) domainSets.set(d, setId);
   }
   destinations.sort((a, b) => a.setId - b.setId || a.uri.localeCompare(b.uri));
-  return { destinations, domainSets };
+  return { destinations, domainSets, ownNodesOnly };
 }
 
 /** Refuses states Kamailio would turn into an outage (trap: an empty list wipes every set). */

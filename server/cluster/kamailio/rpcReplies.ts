@@ -20,13 +20,23 @@ export const DispatcherListReply = z.object({
     .transform((r) => r ?? []),
 });
 
-export type LiveDestination = { setId: number; uri: string; state: string; priority: number; attrs: string };
+export type LiveDestination = {
+  setId: number;
+  uri: string;
+  /** As reported, e.g. "AP", "IP", "TP", "DX". */
+  flags: string;
+  /** The first letter of `flags`: A/I/T/D. */
+  state: string;
+  priority: number;
+  attrs: string;
+};
 
 export function liveDestinations(reply: z.infer<typeof DispatcherListReply>): LiveDestination[] {
   return reply.RECORDS.flatMap((r) =>
     r.SET.TARGETS.map((t) => ({
       setId: r.SET.ID,
       uri: t.DEST.URI,
+      flags: t.DEST.FLAGS,
       state: t.DEST.FLAGS.charAt(0),
       priority: t.DEST.PRIORITY,
       attrs: t.DEST.ATTRS?.BODY ?? "",
@@ -40,8 +50,14 @@ export const HtableDumpReply = z.array(
   }),
 );
 
+/** Domain → `domainset` value as Kamailio holds it ("<set>" or "<set>:own", see desiredState). */
+export function liveDomainValues(reply: z.infer<typeof HtableDumpReply>): Map<string, string> {
+  return new Map(reply.flatMap((e) => e.slot.map((s) => [s.name, String(s.value)] as const)));
+}
+
+/** Domain → dispatcher set id. */
 export function liveDomainSets(reply: z.infer<typeof HtableDumpReply>): Map<string, number> {
-  return new Map(reply.flatMap((e) => e.slot.map((s) => [s.name, Number(s.value)] as const)));
+  return new Map([...liveDomainValues(reply)].map(([name, value]) => [name, parseInt(value, 10)]));
 }
 
 export const OkReply = z.unknown();

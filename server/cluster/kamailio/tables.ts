@@ -1,14 +1,17 @@
 import type { DbTx } from "@/server/db/client";
-import { setKey, type Destination, type KamailioState } from "./desiredState";
+import {
+  domainSetValues,
+  duidOf,
+  parseDomainSetValue,
+  setKey,
+  type Destination,
+  type KamailioState,
+} from "./desiredState";
 
 // The kamailio.* tables (see the kamailio_tables migration) are what Kamailio loads on
 // start and on reload; the worker is their only writer.
 
 type DispatcherRow = { setid: number; destination: string; flags: number; priority: number; attrs: string };
-
-function duidOf(attrs: string): string {
-  return /(?:^|;)duid=([^;]*)/.exec(attrs)?.[1] ?? "";
-}
 
 export type StoredKamailioState = KamailioState & { revision: bigint };
 
@@ -30,7 +33,8 @@ export async function readStoredState(tx: DbTx): Promise<StoredKamailioState> {
       attrs: r.attrs,
       duid: duidOf(r.attrs),
     })),
-    domainSets: new Map(keys.map((k) => [k.key_name, Number(k.key_value)])),
+    domainSets: new Map(keys.map((k) => [k.key_name, parseDomainSetValue(k.key_value).setId])),
+    ownNodesOnly: new Set(keys.filter((k) => parseDomainSetValue(k.key_value).ownNodesOnly).map((k) => k.key_name)),
   };
 }
 
@@ -77,15 +81,16 @@ export async function writeStoredState(
         flags = EXCLUDED.flags, priority = EXCLUDED.priority, attrs = EXCLUDED.attrs, description = EXCLUDED.description`;
   }
 
-  const removed = [...stored.domainSets.keys()].filter((k) => !state.domainSets.has(k));
-  const changed = [...state.domainSets].filter(([k, v]) => stored.domainSets.get(k) !== v);
+  const storedValues = domainSetValues(stored);
+  const removed = [...storedValues.keys()].filter((k) => !state.domainSets.has(k));
+  const changed = [...domainSetValues(state)].filter(([k, v]) => storedValues.get(k) !== v);
   if (removed.length > 0) {
     await tx.$executeRaw`DELETE FROM kamailio.domainset WHERE key_name = ANY(${removed}::text[])`;
   }
   if (changed.length > 0) {
     await tx.$executeRaw`
       INSERT INTO kamailio.domainset (key_name, key_type, value_type, key_value, expires)
-      SELECT n, 0, 0, v, 0 FROM unnest(${changed.map(([k]) => k)}::text[], ${changed.map(([, v]) => String(v))}::text[]) AS u(n, v)
+      SELECT n, 0, 0, v, 0 FROM unnest(${changed.map(([k]) => k)}::text[], ${changed.map(([, v]) => v)}::text[]) AS u(n, v)
       ON CONFLICT (key_name) DO UPDATE SET key_value = EXCLUDED.key_value`;
   }
   await tx.$executeRaw`

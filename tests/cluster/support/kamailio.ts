@@ -12,14 +12,19 @@ export async function startKamailio(opts: {
   sipPort: number;
   rpcPort: number;
   dbUrl: string;
+  /** `-A` overrides of the cfg's #!defines; by default probing every second (quick set-up). */
+  defines?: Record<string, string>;
 }): Promise<KamailioProcess> {
+  const defines = Object.entries(opts.defines ?? { DS_PING_INTERVAL: "1" })
+    .map(([k, v]) => `-A ${k}=${v} `)
+    .join("");
   const logFile = join(opts.dir, `kamailio-${opts.sipPort}.log`);
   const child: ChildProcess = spawn(
     "sh",
     [
       "-c",
       `exec kamailio -f "$CFG" -P "$PID" -m 64 -M 8 -DD -E -A SIP_LISTEN=udp:127.0.0.1:${opts.sipPort} ` +
-        `-A RPC_LISTEN=tcp:127.0.0.1:${opts.rpcPort} -A RPC_PORT=${opts.rpcPort} -A DS_PING_INTERVAL=1 ` +
+        `-A RPC_LISTEN=tcp:127.0.0.1:${opts.rpcPort} -A RPC_PORT=${opts.rpcPort} ${defines}` +
         `-A 'DBURL="${opts.dbUrl}"' >>"$LOG" 2>&1`,
     ],
     {

@@ -40,7 +40,11 @@ export function startUas(dir: string, name: string, port: number): Uas {
   };
 }
 
-export type CallRun = { ok: boolean; output: string };
+/** `successful`/`failed`: sipp's cumulative counts from its final statistics screen. */
+export type CallRun = { ok: boolean; output: string; successful: number; failed: number };
+
+const cumulative = (output: string, row: string) =>
+  Number(new RegExp(`${row}\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)`).exec(output)?.[1] ?? NaN);
 
 /** Places `calls` calls to `domain` through the proxy, each held `holdMs`; resolves when all ended. */
 export function placeCalls(opts: {
@@ -77,7 +81,13 @@ export function placeCalls(opts: {
   ];
   return new Promise((resolve) => {
     execFile("sipp", args, { timeout: 40_000 }, (error, stdout, stderr) => {
-      resolve({ ok: !error, output: `${stdout}\n${stderr}`.slice(-3000) });
+      const output = `${stdout}\n${stderr}`;
+      resolve({
+        ok: !error,
+        output: output.slice(-3000),
+        successful: cumulative(output, "Successful call"),
+        failed: cumulative(output, "Failed call"),
+      });
     });
   });
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   dispatcherListFor,
+  domainSetValue,
+  domainSetValues,
+  parseDomainSetValue,
   percentWeights,
   validateKamailioState,
   type AssignmentRow,
@@ -16,11 +19,12 @@ const node = (id: string, port: number, adminState: NodeRow["adminState"] = "ACT
   weight,
   adminState,
 });
-const assign = (domainName: string, nodeId: string): AssignmentRow => ({
+const assign = (domainName: string, nodeId: string, fallbackToAnyNode = true): AssignmentRow => ({
   domainName,
   nodeId,
   priority: 0,
   weight: 100,
+  fallbackToAnyNode,
 });
 
 describe("dispatcherListFor", () => {
@@ -60,8 +64,35 @@ describe("dispatcherListFor", () => {
       validateKamailioState({
         destinations: dispatcherListFor([node("a", 1)], []).destinations,
         domainSets: new Map([["d", 7]]),
+        ownNodesOnly: new Set(),
       }),
     ).toThrow(/missing/);
+  });
+
+  it("marks 'only my nodes' domains in their htable value, and only those", () => {
+    const nodes = [node("a", 5081), node("b", 5082)];
+    const state = dispatcherListFor(nodes, [
+      assign("Strict.example", "b", false),
+      assign("loose.example", "b"),
+      assign("alone.example", "a", false),
+    ]);
+    expect([...state.ownNodesOnly].sort()).toEqual(["alone.example", "strict.example"]);
+    const setOfB = state.domainSets.get("loose.example")!;
+    // The rule does not split a node group into two sets.
+    expect(state.domainSets.get("strict.example")).toBe(setOfB);
+    expect(domainSetValues(state)).toEqual(
+      new Map([
+        ["strict.example", `${setOfB}:own`],
+        ["loose.example", String(setOfB)],
+        ["alone.example", `${state.domainSets.get("alone.example")}:own`],
+      ]),
+    );
+  });
+
+  it("reads back the htable values it writes", () => {
+    expect(parseDomainSetValue(domainSetValue(12, true))).toEqual({ setId: 12, ownNodesOnly: true });
+    expect(parseDomainSetValue(domainSetValue(3, false))).toEqual({ setId: 3, ownNodesOnly: false });
+    expect(parseDomainSetValue("7")).toEqual({ setId: 7, ownNodesOnly: false });
   });
 
   it("turns weights into percentages summing to 100", () => {

@@ -1,4 +1,5 @@
 import type { CallData, DialExtension } from "@/server/dialplan/callData";
+import { DEFAULT_OUTBOUND_LIMITS } from "@/server/dialplan/callLimits";
 
 /** A plain extension of tenant1.example; `overrides` change what a test is about. */
 export function extension(number: string, overrides: Partial<DialExtension> = {}): DialExtension {
@@ -29,6 +30,7 @@ export function callData(overrides: Partial<CallData>): CallData {
     identity: { kind: "extension", extension: extension("1001") },
     local: null,
     routes: [],
+    limits: DEFAULT_OUTBOUND_LIMITS,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_OUTBOUND_LIMITS } from "@/server/dialplan/callLimits";
 import { didCandidates } from "@/server/dialplan/didCandidates";
 import { parseFeatureCode } from "@/server/dialplan/featureCodes";
 import { planCall, planInbound, type DialplanAction } from "@/server/dialplan/planCall";
@@ -185,6 +186,7 @@ describe("outbound routes", () => {
       callData({
         identity: { kind: "extension", extension: extension("1001", { tollAllow: ["international"] }) },
         routes: [national, intl],
+        limits: { ...DEFAULT_OUTBOUND_LIMITS, allowInternational: true },
       }),
       "0044123456",
     );

@@ -11,10 +11,11 @@ import { Button } from "@/components/ui/Button";
 import { DataTable } from "@/components/ui/DataTable";
 import { EditDeleteButtons } from "@/components/ui/EditDeleteButtons";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { NodeHealthCell } from "@/components/liveState/NodeHealthCell";
+import { KamailioViewCell } from "@/components/cluster/KamailioViewCell";
 import { SyncState } from "../_components/SyncState";
 import { CreateNodeDialog, EditNodeDialog, type EditableNode } from "./NodeDialogs";
 
-const HEALTH_TONE = { UP: "green", DOWN: "red", UNKNOWN: "slate" } as const;
 const STATES = ["ACTIVE", "DRAINING", "MAINTENANCE"] as const;
 
 export function NodesView() {
@@ -67,7 +68,8 @@ export function NodesView() {
               </>
             ),
           },
-          { header: "Health", cell: (n) => <Badge tone={HEALTH_TONE[n.health]}>{n.health.toLowerCase()}</Badge> },
+          { header: "Health", cell: (n) => <NodeHealthCell node={n} /> },
+          { header: "SIP proxies see", cell: (n) => <KamailioViewCell hostname={n.hostname} view={n.kamailio} /> },
           { header: "Calls", cell: (n) => `${n.activeCalls} / ${n.capacity}` },
           {
             header: "Sync",

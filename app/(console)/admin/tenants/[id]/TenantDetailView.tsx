@@ -11,9 +11,13 @@ import { AccessNotice } from "@/components/ui/AccessNotice";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { FailoverBanner } from "@/components/cluster/FailoverBanner";
+import { FallbackSetting } from "./FallbackSetting";
+import { FailoverPolicySetting } from "./FailoverPolicySetting";
 import { LimitsForm } from "./LimitsForm";
 import { NodeAssignment } from "./NodeAssignment";
 import { TenantAdmins } from "./TenantAdmins";
+import { TenantCallLimits } from "./TenantCallLimits";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -89,6 +93,7 @@ export function TenantDetailView({ id }: { id: string }) {
           </>
         }
       />
+      <FailoverBanner domainId={d.id} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Section title="Limits">
           <LimitsForm domain={d} />
@@ -97,8 +102,17 @@ export function TenantDetailView({ id }: { id: string }) {
           <TenantAdmins domainId={d.id} />
         </Section>
         <div className="lg:col-span-2">
+          <Section title="Abuse limits">
+            <TenantCallLimits domainId={d.id} />
+          </Section>
+        </div>
+        <div className="lg:col-span-2">
           <Section title="Telephony nodes">
-            <NodeAssignment domainId={d.id} />
+            <div className="space-y-4">
+              <FallbackSetting domain={d} />
+              <FailoverPolicySetting domain={d} />
+              <NodeAssignment domainId={d.id} />
+            </div>
           </Section>
         </div>
       </div>

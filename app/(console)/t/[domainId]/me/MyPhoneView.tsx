@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { updateOwnExtensionSchema } from "@/server/extensions/schemas";
 import { ForwardingFields, forwardingValuesOf } from "../extensions/[extensionId]/ForwardingFields";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { MyCallsSection } from "./MyCallsSection";
 
 type FormInput = z.input<typeof updateOwnExtensionSchema>;
 type FormOutput = z.output<typeof updateOwnExtensionSchema>;
@@ -108,6 +109,7 @@ export function MyPhoneView({ domainId }: { domainId: string }) {
         >
           <ChangePasswordForm />
         </Card>
+        <MyCallsSection domainId={domainId} />
       </div>
     </>
   );

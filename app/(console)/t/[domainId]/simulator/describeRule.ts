@@ -1,3 +1,4 @@
+import { LIMIT_KIND_LABELS, limitCause } from "@/components/callLimits/limitLabels";
 import type { MatchedRule } from "@/server/dialplan/planCall";
 
 /** The rule a call matched, in words a tenant admin recognises. */
@@ -19,6 +20,8 @@ export function describeRule(rule: MatchedRule): string {
       return `Phone number ${rule.did} of ${rule.domain}`;
     case "denied":
       return `Refused: ${rule.reason}`;
+    case "limit":
+      return `Refused by the ${LIMIT_KIND_LABELS[rule.kind].toLowerCase()} limit (${limitCause(rule.kind)}): ${rule.reason}`;
     case "not-found":
       return 'Nothing matches: the caller hears "number not in service"';
   }

@@ -1,0 +1,79 @@
+import type { NextRequest } from "next/server";
+import { createPortalContext, clientIp } from "@/server/api/httpContext";
+import { errorFromProcedure, errorResponse } from "@/server/api/rest/errors";
+import { tokenApiContext } from "@/server/api/rest/tokenContext";
+import {
+  createCallerFactory,
+  platformProcedure,
+  router,
+  tenantUserProcedure,
+  type ApiContext,
+} from "@/server/api/trpc";
+import { authenticateApiToken } from "@/server/apiTokens/authenticate";
+import { platformCallScope, tenantCallScope } from "@/server/callRecords/history";
+import { callsCsvStream } from "@/server/callRecords/historyCsv";
+import { callFiltersSchema, platformCallFiltersSchema } from "@/server/callRecords/historySchemas";
+import type { Db } from "@/server/db/client";
+
+/**
+ * The CSV download resolves who may see what through the very procedures the call-history
+ * list uses (same membership check, same scope), then streams outside tRPC, which would
+ * buffer the whole answer. Kept out of the app router: it answers a scope, not data.
+ */
+const exportScopeRouter = router({
+  tenant: tenantUserProcedure.input(callFiltersSchema).query(async ({ ctx, input }) => ({
+    scope: await tenantCallScope(ctx.tenant),
+    filters: input,
+    label: ctx.tenant.domain.name,
+  })),
+  platform: platformProcedure.input(platformCallFiltersSchema).query(({ input }) => ({
+    scope: platformCallScope(input),
+    filters: input,
+    label: "platform",
+  })),
+});
+
+const createExportCaller = createCallerFactory(exportScopeRouter);
+
+/** API tokens as on the REST API, otherwise the portal's session cookie. */
+async function callerContext(request: NextRequest, db: Db): Promise<ApiContext | Response> {
+  const authorization = request.headers.get("authorization");
+  if (!authorization) return createPortalContext(request, db);
+  const auth = await authenticateApiToken(db, authorization);
+  if (!auth.ok) {
+    return errorResponse(
+      401,
+      { code: "unauthorized", message: "This API token is not valid" },
+      { "www-authenticate": "Bearer" },
+    );
+  }
+  return tokenApiContext(db, auth.principal, clientIp(request.headers));
+}
+
+function filtersOf(url: URL): Record<string, unknown> {
+  const input: Record<string, unknown> = Object.fromEntries(url.searchParams);
+  if ("unattributed" in input) input.unattributed = input.unattributed === "true";
+  return input;
+}
+
+/** `GET …/call-records.csv`: `domainId` set for a tenant's calls, null for the platform-wide export. */
+export async function handleCallHistoryCsv(request: NextRequest, domainId: string | null, db: Db): Promise<Response> {
+  const context = await callerContext(request, db);
+  if (context instanceof Response) return context;
+  const caller = createExportCaller(context);
+  const filters = filtersOf(new URL(request.url));
+  let resolved;
+  try {
+    resolved = domainId ? await caller.tenant({ ...filters, domainId }) : await caller.platform(filters);
+  } catch (error) {
+    return errorFromProcedure(error, domainId ? "callRecords.exportCsv" : "callRecords.platform.exportCsv");
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(callsCsvStream(db, resolved.scope, resolved.filters), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="calls-${resolved.label}-${day}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * FreeSWITCH hangup causes (Q.850 names, switch_cause_t) in words an operator reads to a
+ * customer on the phone. The code stays visible next to it for anyone who needs the exact value.
+ */
+const HANGUP_CAUSES: Record<string, string> = {
+  NORMAL_CLEARING: "The call ended normally",
+  ORIGINATOR_CANCEL: "The caller hung up before the call was answered",
+  USER_BUSY: "The callee was busy",
+  NO_ANSWER: "Nobody answered",
+  NO_USER_RESPONSE: "The callee's phone did not respond",
+  USER_NOT_REGISTERED: "The called phone is not registered (offline)",
+  SUBSCRIBER_ABSENT: "The callee is not reachable",
+  CALL_REJECTED: "The callee rejected the call",
+  NO_ROUTE_DESTINATION: "No route to this destination",
+  NO_ROUTE_TRANSIT_NET: "No route through the carrier network",
+  UNALLOCATED_NUMBER: "The dialled number does not exist",
+  INVALID_NUMBER_FORMAT: "The dialled number is incomplete or malformed",
+  NUMBER_CHANGED: "The dialled number has changed",
+  DESTINATION_OUT_OF_ORDER: "The destination is out of order",
+  NORMAL_TEMPORARY_FAILURE: "A temporary failure on the way; trying again may work",
+  NORMAL_CIRCUIT_CONGESTION: "The network is congested",
+  SWITCH_CONGESTION: "The switch is congested",
+  NETWORK_OUT_OF_ORDER: "The network is out of order",
+  RECOVERY_ON_TIMER_EXPIRE: "The far end did not answer in time (timeout)",
+  ALLOTTED_TIMEOUT: "The call reached its time limit",
+  MEDIA_TIMEOUT: "The call was cut: no audio was received",
+  PROGRESS_TIMEOUT: "The call was given up: no ringing in time",
+  BEARERCAPABILITY_NOTAVAIL: "The far end does not support this kind of call",
+  BEARERCAPABILITY_NOTIMPL: "The far end does not support this kind of call",
+  INCOMPATIBLE_DESTINATION: "The destination cannot take this call (codec or media mismatch)",
+  FACILITY_REJECTED: "The network rejected a requested feature",
+  FACILITY_NOT_SUBSCRIBED: "This service is not enabled for the caller",
+  OUTGOING_CALL_BARRED: "Outgoing calls are barred for the caller",
+  INCOMING_CALL_BARRED: "The callee does not accept incoming calls",
+  SERVICE_UNAVAILABLE: "The service is unavailable",
+  SERVICE_NOT_IMPLEMENTED: "The service is not implemented",
+  REQUESTED_CHAN_UNAVAIL: "No line was available for the call",
+  CHAN_NOT_IMPLEMENTED: "The channel type is not supported",
+  EXCHANGE_ROUTING_ERROR: "A routing error in the carrier network",
+  INTERWORKING: "A problem between networks ended the call",
+  PROTOCOL_ERROR: "A signalling error ended the call",
+  MANDATORY_IE_MISSING: "A signalling error ended the call",
+  INVALID_MSG_UNSPECIFIED: "A signalling error ended the call",
+  INVALID_GATEWAY: "The carrier gateway is not configured",
+  GATEWAY_DOWN: "The carrier gateway is down",
+  LOSE_RACE: "Another phone answered first",
+  PICKED_OFF: "The call was picked up by another phone",
+  ATTENDED_TRANSFER: "The call was transferred",
+  BLIND_TRANSFER: "The call was transferred",
+  MANAGER_REQUEST: "An operator or the system hung up the call",
+  SYSTEM_SHUTDOWN: "The telephony node was shutting down",
+  CRASH: "The telephony node failed during the call",
+  CALL_AWARDED_DELIVERED: "The call was delivered elsewhere",
+  USER_CHALLENGE: "The caller was asked to authenticate",
+  UNSPECIFIED: "The call ended for an unspecified reason",
+  NONE: "The call ended for an unspecified reason",
+};
+
+/** Plain words for a hangup cause; an unknown code is shown as itself rather than guessed at. */
+export function describeHangupCause(cause: string): string {
+  return HANGUP_CAUSES[cause] ?? `Ended with cause ${cause}`;
+}
