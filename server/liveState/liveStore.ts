@@ -200,6 +200,10 @@ export async function applyLiveOps(db: Db, nodeId: string, ops: LiveOp[]): Promi
     ...new Map([...(net.channelSnapshot ?? []), ...net.channelUpserts.values()].map((c) => [c.uuid, c])).values(),
   ];
   await db.$transaction(async (tx) => {
+    // A node deleted meanwhile took its live rows with it: drop its last batch. The share lock
+    // makes a deletion that comes later wait for this transaction instead of racing it.
+    const node = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "TelephonyNode" WHERE id = $1 FOR SHARE`, nodeId);
+    if (node.length === 0) return;
     const ids = await domainIds(tx, [
       ...new Set([...registrations.map((r) => r.realm), ...channels.flatMap((c) => c.domainCandidates)]),
     ]);
