@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createNode } from "@/server/cluster/nodes";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
 import { eventBytes, frames, startFakeEventSocket, type FakeEventSocket } from "../support/fakeEventSocket";
 import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
 import { readCapturedPost } from "../unit/callRecords/cdrFixtures";
@@ -117,7 +117,8 @@ describe("live calls in the browser", () => {
       )!,
     );
     const itsp = demoLogin(app, /ITSP/);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    // Signing out navigates: wait for it, or the sign-in navigation below is aborted.
+    await signOut(page);
     await signIn(page, app.url, itsp.email, itsp.password);
     await page.goto(`${app.url}/admin/nodes`);
     await page
