@@ -26,14 +26,22 @@ export type RegistrationView = Omit<Prisma.RegistrationGetPayload<{ select: type
   id: string;
 };
 
-/** Who may see which rows: a tenant only its own domain's, the platform everything (optionally filtered). */
-type Scope = { domainId?: string; nodeId?: string };
+/**
+ * Who may see which rows: a tenant only its own domain's, the platform everything (optionally
+ * filtered). Tagged, so a tenant scope cannot lose its domain to an omitted argument.
+ */
+type Scope = { tenantDomainId: string } | { platform: { domainId?: string; nodeId?: string } };
+
+function filtersOf(scope: Scope): { domainId?: string; nodeId?: string } {
+  return "tenantDomainId" in scope ? { domainId: scope.tenantDomainId } : scope.platform;
+}
 
 async function registrationPage(db: Db, scope: Scope, input: ListRegistrationsInput): Promise<Page<RegistrationView>> {
   const search = input.search;
+  const { domainId, nodeId } = filtersOf(scope);
   const where: Prisma.RegistrationWhereInput = {
-    ...(scope.domainId ? { domainId: scope.domainId } : {}),
-    ...(scope.nodeId ? { nodeId: scope.nodeId } : {}),
+    ...(domainId ? { domainId } : {}),
+    ...(nodeId ? { nodeId } : {}),
     ...(search
       ? {
           OR: [
@@ -57,11 +65,11 @@ async function registrationPage(db: Db, scope: Scope, input: ListRegistrationsIn
 }
 
 export function listTenantRegistrations(ctx: TenantContext, input: ListRegistrationsInput) {
-  return registrationPage(ctx.db, { domainId: ctx.domain.id }, input);
+  return registrationPage(ctx.db, { tenantDomainId: ctx.domain.id }, input);
 }
 
 export function listPlatformRegistrations(ctx: PlatformContext, input: ListRegistrationsInput) {
-  return registrationPage(ctx.db, { domainId: input.domainId, nodeId: input.nodeId }, input);
+  return registrationPage(ctx.db, { platform: { domainId: input.domainId, nodeId: input.nodeId } }, input);
 }
 
 export type LiveCallView = {
@@ -94,9 +102,10 @@ type LiveCallRow = Omit<LiveCallView, "node" | "domain" | "legs"> & {
  * never hang up — a leg of another tenant.
  */
 async function liveCallPage(db: Db, scope: Scope, input: ListLiveCallsInput): Promise<Page<LiveCallView>> {
+  const { domainId, nodeId } = filtersOf(scope);
   const conditions = [
-    scope.domainId ? Prisma.sql`c.domain_id = ${scope.domainId}` : Prisma.sql`TRUE`,
-    scope.nodeId ? Prisma.sql`c.node_id = ${scope.nodeId}` : Prisma.sql`TRUE`,
+    domainId ? Prisma.sql`c.domain_id = ${domainId}` : Prisma.sql`TRUE`,
+    nodeId ? Prisma.sql`c.node_id = ${nodeId}` : Prisma.sql`TRUE`,
     input.search
       ? Prisma.sql`(c.caller_number LIKE ${`${input.search}%`} OR c.destination_number LIKE ${`${input.search}%`}
           OR c.caller_name ILIKE ${`%${input.search}%`})`
@@ -135,11 +144,11 @@ async function liveCallPage(db: Db, scope: Scope, input: ListLiveCallsInput): Pr
 }
 
 export function listTenantLiveCalls(ctx: TenantContext, input: ListLiveCallsInput) {
-  return liveCallPage(ctx.db, { domainId: ctx.domain.id }, input);
+  return liveCallPage(ctx.db, { tenantDomainId: ctx.domain.id }, input);
 }
 
 export function listPlatformLiveCalls(ctx: PlatformContext, input: ListLiveCallsInput) {
-  return liveCallPage(ctx.db, { domainId: input.domainId, nodeId: input.nodeId }, input);
+  return liveCallPage(ctx.db, { platform: { domainId: input.domainId, nodeId: input.nodeId } }, input);
 }
 
 export type HangupResult = { uuid: string; result: "hung-up" | "already-ended" };
@@ -155,8 +164,9 @@ async function hangup(
   uuid: string,
   auditDomainId: string | null,
 ): Promise<HangupResult> {
+  const { domainId } = filtersOf(scope);
   const channel = await db.liveChannel.findFirst({
-    where: { uuid, ...(scope.domainId ? { domainId: scope.domainId } : {}) },
+    where: { uuid, ...(domainId ? { domainId } : {}) },
     select: {
       uuid: true,
       domainId: true,
@@ -200,9 +210,9 @@ async function hangup(
 }
 
 export function hangupTenantCall(ctx: TenantContext, uuid: string) {
-  return hangup(ctx.db, ctx.actor, { domainId: ctx.domain.id }, uuid, ctx.domain.id);
+  return hangup(ctx.db, ctx.actor, { tenantDomainId: ctx.domain.id }, uuid, ctx.domain.id);
 }
 
 export function hangupPlatformCall(ctx: PlatformContext, uuid: string) {
-  return hangup(ctx.db, ctx.actor, {}, uuid, null);
+  return hangup(ctx.db, ctx.actor, { platform: {} }, uuid, null);
 }
