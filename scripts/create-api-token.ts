@@ -2,18 +2,16 @@
  * `npm run token:create -- --platform --name billing [--expires-days 90]`
  * `npm run token:create -- --domain acme.voice.example.com --name crm`
  *
- * Mints an API token from the command line (e.g. against `npm start`'s embedded database)
- * and prints it once. Recorded in the audit log with the actor "cli".
+ * Mints an API token from the command line and prints it once: against DATABASE_URL, or else the
+ * embedded database of the `npm start` running from this checkout. Audited with the actor "cli".
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createApiTokenSchema } from "@/server/apiTokens/schemas";
 import { createDomainApiToken, createPlatformApiToken, type CreatedApiToken } from "@/server/apiTokens/service";
 import { createDb, type Db } from "@/server/db/client";
+import { databaseUrlOfRunningInstance, dataDirOfCheckout } from "@/server/runtime/runningInstance";
 import type { Actor } from "@/server/tenancy/context";
-
-// `npm start` without DATABASE_URL runs an embedded PostgreSQL on this port.
-const embeddedUrl = `postgresql://switchboard:switchboard@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/switchboard`;
 
 const ArgsSchema = z
   .object({
@@ -53,7 +51,7 @@ async function main() {
     );
     process.exit(2);
   }
-  const db = createDb(process.env.DATABASE_URL ?? embeddedUrl, 1);
+  const db = createDb(databaseUrlOfRunningInstance(dataDirOfCheckout()), 1);
   try {
     const { token, apiToken } = await mint(db, parsed.data);
     const scope = apiToken.domain ? `domain ${apiToken.domain.name}` : "platform";

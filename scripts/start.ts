@@ -5,30 +5,44 @@
  * `npm start` runs it with --max-semi-space-size=64 for the FreeSWITCH endpoint's sake
  * (see server/freeswitch/standalone.ts).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import type { Server } from "node:http";
+import { join } from "node:path";
 import { ensureLocalSecret } from "@/server/runtime/localSecrets";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/runtime/embeddedPostgres";
 import { applyMigrations } from "@/server/runtime/migrate";
 import { buildIfStale } from "@/server/runtime/buildIfStale";
+import { dataDirOfCheckout, forgetRunningInstance, recordRunningInstance } from "@/server/runtime/runningInstance";
+import { StartupError } from "@/server/runtime/startupError";
+import { SupervisedProcess } from "@/server/runtime/supervisedProcess";
+import { DemoCredentialsSchema, demoSummary } from "@/server/seed/demoSummary";
 
 const dev = process.argv.includes("--dev");
-const dataDir = resolve(process.env.SWITCHBOARD_DATA_DIR ?? ".data");
+const dataDir = dataDirOfCheckout();
 const port = Number(process.env.PORT ?? 3000);
 
+// What is running so far, stopped in reverse order of starting (web, then workers, then the database).
+let embedded: EmbeddedDatabase | undefined;
+let server: Server | undefined;
+let workers: SupervisedProcess | undefined;
+let stopping: Promise<void> | undefined;
+
 async function main() {
+  // npm forwards a terminal's Ctrl-C and the terminal sends it too: both join the one shutdown.
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
   ensureLocalSecret("SWITCHBOARD_SECRET_KEY", join(dataDir, "secret.key"));
   ensureLocalSecret("NEXTAUTH_SECRET", join(dataDir, "nextauth.secret"));
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-  let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres(dataDir, Number(process.env.EMBEDDED_PG_PORT ?? 54329));
     process.env.DATABASE_URL = embedded.url;
-    console.log(`Embedded PostgreSQL running (data in ${join(dataDir, "postgres")})`);
+    console.log(`Embedded PostgreSQL running (data in ${embedded.databaseDir}, log ${embedded.logFile})`);
   }
+  recordRunningInstance(dataDir, { pid: process.pid, embeddedDatabaseUrl: embedded?.url });
+  if (stopping) return;
   applyMigrations(process.env.DATABASE_URL);
 
   // Imported after DATABASE_URL is known: the client reads it on first use.
@@ -42,51 +56,52 @@ async function main() {
   // Tests build once up front and start many apps; SWITCHBOARD_SKIP_BUILD lets them skip the check.
   if (!dev && !process.env.SWITCHBOARD_SKIP_BUILD) buildIfStale();
   const { startAppServer } = await import("@/server/http/appServer");
-  const server = await startAppServer({ dev, port });
-  const workers = startWorkers();
+  server = await startAppServer({ dev, port });
+  if (stopping) return;
+  workers = new SupervisedProcess("workers", ["--import", "tsx", join("workers", "main.ts")]);
+  workers.start();
 
   console.log(`\nSwitchboard is running at http://localhost:${port}`);
   console.log(`FreeSWITCH xml_curl endpoint: POST http://localhost:${port}/freeswitch/xml`);
-  if (existsSync(credentialsFile)) printDemoCredentials(credentialsFile);
-
-  const shutdown = async () => {
-    workers?.kill("SIGTERM");
-    server.close();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown());
-  process.on("SIGTERM", () => void shutdown());
+  if (existsSync(credentialsFile)) {
+    const creds = DemoCredentialsSchema.parse(JSON.parse(readFileSync(credentialsFile, "utf8")));
+    console.log(demoSummary(creds, port));
+  }
 }
 
-/** The push workers run as their own process (restarted if they die), as in production. */
-function startWorkers(): ChildProcess | undefined {
-  const entry = join("workers", "main.ts");
-  if (!existsSync(entry)) return undefined;
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { stdio: "inherit", env: process.env });
-  child.on("exit", (code, signal) => {
-    if (signal === "SIGTERM") return;
-    console.error(`workers exited (${code ?? signal}); restarting in 2 s`);
-    setTimeout(startWorkers, 2000);
-  });
-  return child;
+/** Stops what was started, the database last so nothing above it loses its connections mid-work. */
+function stop(exitCode: number): Promise<void> {
+  // A failed start has said why in one sentence already; a requested stop says what it does.
+  const say = (line: string) => exitCode === 0 && console.log(line);
+  stopping ??= (async () => {
+    say("\nStopping Switchboard…");
+    if (server) await closeServer(server);
+    await workers?.stop();
+    if (embedded) {
+      // In-process connections (portal, FreeSWITCH endpoint) go before the database does.
+      const { db } = await import("@/server/db/client");
+      await db().$disconnect();
+      await embedded.stop();
+    }
+    forgetRunningInstance(dataDir);
+    say("Switchboard stopped.");
+    process.exit(exitCode);
+  })();
+  return stopping;
 }
 
-function printDemoCredentials(file: string) {
-  const creds = JSON.parse(readFileSync(file, "utf8")) as import("@/server/seed/demoPlatform").DemoCredentials;
-  console.log("\nDemo logins (demo data only; change them for real use):");
-  for (const l of creds.logins) console.log(`  ${l.role.padEnd(38)} ${l.email.padEnd(30)} ${l.password}`);
-  console.log(
-    "\nDemo SIP phones: any of",
-    creds.phones.map((p) => `${p.user}@${p.domain}`).join(", "),
-    `password ${creds.phones[0]?.password}`,
-  );
-  console.log("\nFreeSWITCH nodes (xml_curl gateway-credentials, HTTP Basic):");
-  for (const n of creds.nodes) console.log(`  ${n.hostname.padEnd(12)} ${n.xmlCurlUser}:${n.xmlCurlSecret}`);
-  console.log("");
+/** Stops accepting, lets requests in flight finish for a few seconds, then drops what is left. */
+async function closeServer(s: Server): Promise<void> {
+  const closed = new Promise((resolve) => s.close(resolve));
+  s.closeIdleConnections();
+  const force = setTimeout(() => s.closeAllConnections(), 5000);
+  await closed;
+  clearTimeout(force);
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
+  // Startup errors carry the sentence to show; anything else is shown by its message, not a stack.
+  const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+  console.error(err instanceof StartupError ? message : `Switchboard did not start: ${message}`);
+  void stop(1);
 });

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { maintainCallRecordPartitions, type PartitionPolicy } from "@/server/callRecords/partitions";
+import { logger } from "@/server/observability/logger";
 
 export type PartitionJobOptions = PartitionPolicy & {
   databaseUrl: string;
@@ -20,7 +21,8 @@ export function startCallRecordPartitionJob(options: PartitionJobOptions) {
     running = maintainCallRecordPartitions(pool, options).then(
       (r) => {
         if (r.created.length || r.dropped.length || r.expiredFromDefault)
-          console.log(
+          logger.info(
+            { component: "worker" },
             `[worker] cdr partitions: created ${r.created.join(", ") || "none"}, dropped ${r.dropped.join(", ") || "none"}, ` +
               `${r.movedFromDefault} rows moved out of the default partition, ${r.expiredFromDefault} expired from it`,
           );

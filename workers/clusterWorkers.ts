@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import { nodesFor, pushToNode } from "@/server/cluster/freeswitch/pushToNode";
 import { ProxyPusher } from "@/server/cluster/kamailio/applyToProxy";
 import { startKamailioViewReader } from "@/server/cluster/kamailio/kamailioViewReader";
+import { failureLog } from "@/server/cluster/failureLog";
 import { syncKamailioTables } from "@/server/cluster/kamailio/syncTables";
 import {
   ApplyJobSchema,
@@ -34,6 +35,8 @@ export type ClusterWorkerOptions = {
   /** Seconds-scale stall detection, so a job of a killed worker resumes quickly. */
   lockDurationMs?: number;
   onError?: (where: string, e: unknown) => void;
+  /** A proxy or node that was failing works again (its failures are reported once per change of state). */
+  onRecovered?: (where: string) => void;
 };
 
 /** The queue workers and a reconciler of one worker process (node health: server/liveState). */
@@ -41,9 +44,14 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
   const applyQueue = backend.queue<ApplyJob>(KAMAILIO_APPLY_QUEUE);
   const nodeQueue = backend.queue<NodeJob>(FREESWITCH_NODE_QUEUE);
   const pusher = new ProxyPusher(db, { reloadDeltaMs: options.reloadDeltaMs });
+  const targets = failureLog({
+    failed: (target, e) => options.onError?.(`${target} (retrying; reported again when this changes)`, e),
+    recovered: (target) => options.onRecovered?.(target),
+  });
   const viewReader = startKamailioViewReader(db, {
     intervalMs: options.probeReadMs ?? 1000,
     onError: options.onError,
+    targets,
     onStateChange: options.onKamailioViewChange,
   });
   const lockDuration = options.lockDurationMs ?? 10_000;
@@ -86,6 +94,7 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
         // The job result is JSON: report the outcome without bigints.
         const { proxyId } = ApplyJobSchema.parse(job.data);
         const result = await pusher.apply(proxyId);
+        if (result.status === "applied") targets.succeeded(`push to proxy ${proxyId}`);
         // What the proxy sees right after the change (its read errors are reported, never fail the push).
         await viewReader.read(proxyId);
         return result.status === "applied" ? { applied: result.revision.toString() } : result;
@@ -98,11 +107,27 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
         const { nodeId, revision, event } = NodeJobSchema.parse(job.data);
         if (event.topic === "kamailio.sync") return;
         await pushToNode(db, nodeId, BigInt(revision), event);
+        targets.succeeded(`push to node ${nodeId}`);
       },
       settings(8),
     ),
   ];
-  for (const w of workers) w.on("failed", (job, e) => options.onError?.(`job ${job?.name ?? "?"} ${job?.id ?? ""}`, e));
+  // A target that is down fails every retry of every job for it: report the target, once per change of state.
+  const targetOf = (job: Job | undefined) => {
+    const data = job?.data as { proxyId?: unknown; nodeId?: unknown } | undefined;
+    if (job?.queueName === KAMAILIO_APPLY_QUEUE && typeof data?.proxyId === "string")
+      return `push to proxy ${data.proxyId}`;
+    if (job?.queueName === FREESWITCH_NODE_QUEUE && typeof data?.nodeId === "string")
+      return `push to node ${data.nodeId}`;
+    return null;
+  };
+  for (const w of workers) {
+    w.on("failed", (job, e) => {
+      const target = targetOf(job);
+      if (target) targets.failed(target, e);
+      else options.onError?.(`job ${job?.name ?? "?"} ${job?.id ?? ""}`, e);
+    });
+  }
 
   // Catches up proxies whose retries ran out while they were down, and proxies added later.
   const reconcile = async () => {

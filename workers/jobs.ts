@@ -29,6 +29,15 @@ const Revision = z.string().regex(/^\d+$/);
 export const OutboxJobSchema = z.object({ outboxId: Revision, revision: Revision, event: ClusterEventSchema });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
+export const WEBHOOK_DELIVERY_QUEUE = "webhook-delivery";
+
+export const WebhookJobSchema = z.object({ deliveryId: Revision });
+export type WebhookJob = z.infer<typeof WebhookJobSchema>;
+
+/** One job per delivery; a re-delivery after re-enabling (`round` = its outbox row) is a new job. */
+export const webhookJobId = (deliveryId: bigint | string, round?: bigint | string) =>
+  round === undefined ? `webhook-${deliveryId}` : `webhook-${deliveryId}-r${round}`;
+
 export const ApplyJobSchema = z.object({ proxyId: z.string().min(1) });
 export type ApplyJob = z.infer<typeof ApplyJobSchema>;
 

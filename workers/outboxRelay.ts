@@ -7,29 +7,28 @@ export const OUTBOX_CHANNEL = "switchboard_outbox";
 
 type OutboxRow = { id: bigint; revisionId: bigint | null; topic: string; payload: unknown };
 
+export type OutboxPumpOptions = {
+  databaseUrl: string;
+  pollMs?: number;
+  batchSize?: number;
+  onError?: (e: unknown) => void;
+};
+
 /**
- * Moves undispatched cluster outbox rows into the queue. Rows are claimed with
- * FOR UPDATE SKIP LOCKED (several relays may run) and marked dispatched in the same
- * transaction, after the add succeeded; the outbox id is the job id, so a crash after
- * the add but before the commit re-adds a job BullMQ already has, which it ignores.
+ * Drains outbox rows of one consumer whenever a commit notifies the channel, and on a poll
+ * (a lost notification delays nothing for long). Subclasses say what one drain pass does.
  */
-export class OutboxRelay {
+export abstract class OutboxPump {
   private listener: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
 
-  constructor(
-    private readonly db: Db,
-    private readonly queue: JobQueue<OutboxJob>,
-    private readonly options: {
-      databaseUrl: string;
-      pollMs?: number;
-      batchSize?: number;
-      onError?: (e: unknown) => void;
-    },
-  ) {}
+  constructor(protected readonly options: OutboxPumpOptions) {}
+
+  /** Moves one batch; returns how many rows it dispatched. */
+  abstract drainOnce(): Promise<number>;
 
   async start(): Promise<void> {
     this.listener = new pg.Client({ connectionString: this.options.databaseUrl });
@@ -68,8 +67,23 @@ export class OutboxRelay {
       this.running = null;
     })();
   }
+}
 
-  /** Moves one batch; returns how many rows it dispatched. */
+/**
+ * Moves undispatched cluster outbox rows into the queue. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED (several relays may run) and marked dispatched in the same
+ * transaction, after the add succeeded; the outbox id is the job id, so a crash after
+ * the add but before the commit re-adds a job BullMQ already has, which it ignores.
+ */
+export class OutboxRelay extends OutboxPump {
+  constructor(
+    private readonly db: Db,
+    private readonly queue: JobQueue<OutboxJob>,
+    options: OutboxPumpOptions,
+  ) {
+    super(options);
+  }
+
   async drainOnce(): Promise<number> {
     return this.db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<OutboxRow[]>`

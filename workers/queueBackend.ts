@@ -5,12 +5,19 @@ import {
   withBackend,
   type Job,
   type JobsOptions,
+  type JobType,
   type WorkerOptions,
 } from "bullmq";
 
 /** The part of a BullMQ queue the push code uses, whichever store backs it. */
 export type JobQueue<D extends object> = {
   add(name: string, data: D, opts?: JobsOptions): Promise<unknown>;
+  close(): Promise<void>;
+};
+
+/** A queue's jobs per state (waiting, active, delayed, prioritized, failed): the metrics' queue depth. */
+export type QueueDepth = {
+  jobCounts(): Promise<Record<string, number>>;
   close(): Promise<void>;
 };
 
@@ -24,8 +31,12 @@ export type WorkerSettings = Pick<
   "concurrency" | "lockDuration" | "stalledInterval" | "maxStalledCount" | "settings" | "autorun"
 >;
 
+/** The states a job waits or fails in; completed jobs are history, not depth. */
+const QUEUE_STATES: JobType[] = ["waiting", "active", "delayed", "prioritized", "failed"];
+
 type AnyQueue = {
   add(name: string, data: Record<string, unknown>, opts?: JobsOptions): Promise<unknown>;
+  getJobCounts(...types: JobType[]): Promise<Record<string, number>>;
   close(): Promise<void>;
 };
 
@@ -36,9 +47,14 @@ function asJobQueue<D extends object>(queue: AnyQueue): JobQueue<D> {
   };
 }
 
+function asQueueDepth(queue: AnyQueue): QueueDepth {
+  return { jobCounts: () => queue.getJobCounts(...QUEUE_STATES), close: () => queue.close() };
+}
+
 export type QueueBackend = {
   kind: "redis" | "postgres";
   queue<D extends object>(name: string): JobQueue<D>;
+  depth(name: string): QueueDepth;
   worker<D>(name: string, processor: (job: Job<D>) => Promise<unknown>, settings: WorkerSettings): JobWorker;
 };
 
@@ -57,6 +73,7 @@ export function queueBackend(config: { redisUrl?: string; databaseUrl: string; p
       kind: "redis",
       queue: <D extends object>(name: string) =>
         asJobQueue<D>(new Queue<Record<string, unknown>>(name, { connection, prefix })),
+      depth: (name: string) => asQueueDepth(new Queue(name, { connection, prefix })),
       worker: <D>(name: string, processor: (job: Job<D>) => Promise<unknown>, settings: WorkerSettings) =>
         new Worker<D>(name, processor, { connection, prefix, ...settings }),
     };
@@ -67,6 +84,7 @@ export function queueBackend(config: { redisUrl?: string; databaseUrl: string; p
     kind: "postgres",
     queue: <D extends object>(name: string) =>
       asJobQueue<D>(new pg.Queue<Record<string, unknown>>(name, { connection, prefix })),
+    depth: (name: string) => asQueueDepth(new pg.Queue(name, { connection: { ...connection, max: 1 }, prefix })),
     worker: <D>(name: string, processor: (job: Job<D>) => Promise<unknown>, settings: WorkerSettings) =>
       new pg.Worker<D>(name, processor, { connection, prefix, ...settings }),
   };

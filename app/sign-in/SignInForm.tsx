@@ -2,15 +2,40 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
+import { secondStepOf } from "@/server/twoFactor/signInMessages";
+import { SecondStepForm } from "./SecondStepForm";
+import { signInErrorText } from "./signInErrorText";
 
-export function SignInForm() {
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+}
+
+/** `sso`: the single sign-on provider's next-auth id and name, when one is configured. */
+export function SignInForm({ sso }: { sso: { id: string; name: string } | null }) {
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
+  // Single sign-on comes back here refused (`?error=`) or owing the second step (`#step=`).
+  const returned = params.get("error");
+  const [second, setSecond] = useState<ReturnType<typeof secondStepOf>>(null);
+  const [error, setError] = useState<string | null>(returned ? signInErrorText(returned) : null);
   const [busy, setBusy] = useState(false);
+  const callbackUrl = params.get("callbackUrl") ?? "/";
+  const hash = useSyncExternalStore(
+    subscribeToHash,
+    () => window.location.hash,
+    () => "",
+  );
+  const fromSso = secondStepOf(new URLSearchParams(hash.slice(1)).get("step"));
+  const current = second ?? fromSso;
+
+  function signedIn() {
+    router.replace(callbackUrl);
+    router.refresh();
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,12 +48,24 @@ export function SignInForm() {
       redirect: false,
     });
     setBusy(false);
-    if (!result || result.error) {
-      setError("That email and password do not match an active account.");
-      return;
-    }
-    router.replace(params.get("callbackUrl") ?? "/");
-    router.refresh();
+    const next = secondStepOf(result?.error);
+    if (next) return setSecond(next);
+    if (!result || result.error) return setError(signInErrorText(result?.error ?? ""));
+    signedIn();
+  }
+
+  if (current) {
+    return (
+      <SecondStepForm
+        {...current}
+        onSignedIn={signedIn}
+        onRestart={(message) => {
+          setSecond(null);
+          setError(message);
+          if (fromSso) window.location.hash = "";
+        }}
+      />
+    );
   }
 
   return (
@@ -43,6 +80,19 @@ export function SignInForm() {
       <Button type="submit" className="w-full" busy={busy}>
         Sign in
       </Button>
+      {sso && (
+        <>
+          <p className="text-center text-xs uppercase tracking-wide text-slate-400">or</p>
+          <Button
+            type="button"
+            variant="secondary"
+            className="w-full"
+            onClick={() => void signIn(sso.id, { callbackUrl })}
+          >
+            Sign in with {sso.name}
+          </Button>
+        </>
+      )}
     </form>
   );
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { OIDC_PROVIDER_ID, oidcConfig } from "@/server/auth/oidc";
 import { SignInForm } from "./SignInForm";
 
 export const metadata: Metadata = { title: "Sign in" };
+// Single sign-on is configured by the environment the server runs in, not the one it was built in.
+export const dynamic = "force-dynamic";
 
 export default function SignInPage() {
+  const sso = oidcConfig();
   return (
     <main className="flex min-h-screen">
       <section className="hidden w-1/2 flex-col justify-between bg-gradient-to-br from-brand-700 to-slate-900 p-12 text-white lg:flex">
@@ -26,7 +30,7 @@ export default function SignInPage() {
             <p className="mt-1 text-sm text-slate-500">Use the account your provider or administrator gave you.</p>
           </div>
           <Suspense>
-            <SignInForm />
+            <SignInForm sso={sso ? { id: OIDC_PROVIDER_ID, name: sso.name } : null} />
           </Suspense>
         </div>
       </section>

@@ -74,6 +74,9 @@ export function AppShell({ email, memberships, children }: Props) {
             <span className="text-slate-600" data-testid="signed-in-as">
               {email}
             </span>
+            <Link href="/account/two-factor" className="text-slate-600 hover:text-slate-900 hover:underline">
+              Two-factor
+            </Link>
             <button
               type="button"
               onClick={() => void signOut({ callbackUrl: "/sign-in" })}

@@ -17,6 +17,7 @@ const PLATFORM: NavItem[] = [
   { href: "/admin/call-limits", label: "Abuse limits" },
   { href: "/admin/users", label: "Users & roles" },
   { href: "/admin/api-tokens", label: "API tokens" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/api-docs", label: "API reference" },
   { href: "/admin/audit", label: "Audit log" },
 ];
@@ -37,6 +38,7 @@ function tenantAdminItems(domainId: string): NavItem[] {
     { href: `${base}/simulator`, label: "Dialplan simulator" },
     { href: `${base}/call-limits`, label: "Call limits" },
     { href: `${base}/api-tokens`, label: "API tokens" },
+    { href: `${base}/webhooks`, label: "Webhooks" },
     { href: `${base}/audit`, label: "Audit log" },
   ];
 }

@@ -3,22 +3,28 @@
  *
  * The endpoint runs as deployed (`npm run xmlcurl`: server/freeswitch/standalone.ts, a child
  * process) on a throw-away migrated database seeded with the captures' world (cap.example.com,
- * node `vm`). The load: BENCH_CONNECTIONS keep-alive connections, each posting one CDR after
+ * node `vm`), served by BENCH_WORKERS processes (XMLCURL_WORKERS). The load: wrk (the xml_curl
+ * bench's replay.lua) over BENCH_CONNECTIONS keep-alive connections, each posting one CDR after
  * another, authenticated as the node; the bodies are the captured mod_json_cdr posts (every
- * scenario, a- and b-legs) with fresh channel uuids per call, so every post is a new leg.
- * 256 connections by default: a burst of hangups across ~20 nodes; each statement's commit
- * (fsync) costs the same for 1 row or 100, so throughput comes from rows per statement.
+ * scenario, a- and b-legs) with fresh channel uuids per request, so every post is a new leg.
+ * wrk, not a Node client: a Node HTTP client posting 10 KB bodies spent more CPU than the
+ * endpoint, on the same two cores. 256 connections by default: a burst of hangups across ~20
+ * nodes; each statement's commit (fsync) costs the same for 1 row or 100, so throughput comes
+ * from rows per statement.
  * Baseline: the same legs (parsed once, ahead) written by plain multi-row INSERTs into the same
  * table over BENCH_BASELINE_CONNECTIONS connections, BENCH_BASELINE_ROWS rows per statement.
  * Rounds alternate baseline / endpoint (BENCH_ROUNDS, each BENCH_SECONDS); the median is reported.
- * After each endpoint run the rows are counted: every 200 must be a stored row.
+ * After each endpoint run the rows are counted: every 200 must be a stored row (and at most the
+ * requests still in flight when wrk stopped may be stored beyond those).
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import http from "node:http";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 import pg from "pg";
-import { columnArrays, type CallRecordRow } from "@/server/callRecords/callRecordWriter";
+import { CALL_RECORD_COLUMNS, callRecordValues, type CallRecordRow } from "@/server/callRecords/callRecordWriter";
 import { extractCdrRecord } from "@/server/callRecords/extractCdrRecord";
 import { parseCdrBody } from "@/server/callRecords/parseCdrBody";
 import { basicAuth, CAPTURE_NODE, seedCaptureWorld } from "@/tests/integration/callRecords/cdrTestbed";
@@ -26,12 +32,15 @@ import { createTestDatabase } from "@/tests/support/database";
 import { freePort } from "@/tests/support/testApp";
 import { capturedPostNames, readCapturedPost } from "@/tests/unit/callRecords/cdrFixtures";
 import { EXPECTED_LEGS } from "@/tests/unit/callRecords/expectedLegs";
+import { cpuSeconds, withChildren } from "./processCpu";
+import { runWrk } from "./xmlcurl/loadRunners";
 
 const config = z
   .object({
     BENCH_SECONDS: z.coerce.number().positive().default(8),
     BENCH_ROUNDS: z.coerce.number().int().positive().default(3),
     BENCH_CONNECTIONS: z.coerce.number().int().positive().default(256),
+    BENCH_WORKERS: z.coerce.number().int().positive().default(2),
     BENCH_BASELINE_CONNECTIONS: z.coerce.number().int().positive().default(4),
     BENCH_BASELINE_ROWS: z.coerce.number().int().positive().default(100),
   })
@@ -77,7 +86,12 @@ const server = spawn(
   process.execPath,
   ["--max-semi-space-size=64", "--import", "tsx", "server/freeswitch/standalone.ts"],
   {
-    env: { ...process.env, DATABASE_URL: t.url, XMLCURL_PORT: String(port) },
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      XMLCURL_PORT: String(port),
+      XMLCURL_WORKERS: String(config.BENCH_WORKERS),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   },
 );
@@ -86,63 +100,48 @@ await new Promise<void>((resolve, reject) => {
   server.stdout?.on("data", (b: Buffer) => b.toString().includes("/freeswitch/cdr") && resolve());
 });
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: config.BENCH_CONNECTIONS });
 const authorization = basicAuth(CAPTURE_NODE.user, CAPTURE_NODE.secret);
 
-function post(body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: "127.0.0.1",
-        port,
-        path: "/freeswitch/cdr",
-        method: "POST",
-        headers: {
-          Authorization: authorization,
-          "Content-Type": "application/x-www-form-urlencoded",
-          "Content-Length": Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
+/** A template as wrk sends it: the whole HTTP request, each distinct uuid a placeholder of its length. */
+function requestWithPlaceholders(t: Template): string {
+  const numbers = new Map<string, number>();
+  let body = t.parts[0] as string;
+  t.uuids.forEach((u, i) => {
+    if (!numbers.has(u)) numbers.set(u, numbers.size);
+    body += `UUID${String(numbers.get(u)).padStart(2, "0")}${"_".repeat(30)}` + (t.parts[i + 1] as string);
   });
+  return (
+    `POST /freeswitch/cdr HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: ${authorization}\r\n` +
+    `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
+}
+const workDir = mkdtempSync(join(tmpdir(), "bench-cdr-"));
+const requestsFile = join(workDir, "requests");
+writeFileSync(requestsFile, templates.map(requestWithPlaceholders).join("\0"));
+/** wrk may use both cores, as the endpoint and PostgreSQL do: nothing is pinned. */
+const LOAD = { cpu: "0-63", nice: 0 };
+
+async function postOne(body: string): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/freeswitch/cdr`, {
+    method: "POST",
+    headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status;
 }
 
 async function runEndpoint(seconds: number): Promise<Result> {
-  const latencies: number[] = [];
-  let failures = 0;
-  const until = performance.now() + seconds * 1000;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: config.BENCH_CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        const body = freshBody(templates[next++ % templates.length] as Template);
-        const started = performance.now();
-        const status = await post(body);
-        latencies.push(performance.now() - started);
-        if (status !== 200) failures++;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
+  const r = await runWrk(LOAD, port, requestsFile, seconds, config.BENCH_CONNECTIONS, true);
   return {
-    perSecond: (latencies.length - failures) / seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    requests: latencies.length,
-    failures,
+    perSecond: (r.requests - r.errors) / r.seconds,
+    p50: r.p50Ms,
+    p99: r.p99Ms,
+    requests: r.requests,
+    failures: r.errors,
   };
 }
 
-const COLUMNS =
-  "call_uuid, leg, domain_id, node_id, a_leg_uuid, direction, disposition, hangup_cause, caller_number, caller_name, " +
-  "destination_number, extension, started_at, answered_at, ended_at, duration_sec, bill_sec, variables";
 const parsedLegs: CallRecordRow[] = templates.map((tpl) => ({
   ...extractCdrRecord(parseCdrBody(freshBody(tpl))),
   domainId: null,
@@ -157,18 +156,20 @@ async function runBaseline(seconds: number): Promise<Result> {
     { length: rows },
     (_, r) => `(${Array.from({ length: 18 }, (_, c) => `$${r * 18 + c + 1}`).join(",")})`,
   ).join(",");
-  const text = `INSERT INTO call_record (${COLUMNS}) VALUES ${placeholders}`;
+  const text = `INSERT INTO call_record (${CALL_RECORD_COLUMNS.join(", ")}) VALUES ${placeholders}`;
   const until = performance.now() + seconds * 1000;
   let inserted = 0;
   await Promise.all(
     Array.from({ length: config.BENCH_BASELINE_CONNECTIONS }, async () => {
       while (performance.now() < until) {
-        const batch = Array.from({ length: rows }, (_, i) => ({
-          ...(parsedLegs[i % parsedLegs.length] as CallRecordRow),
-          callUuid: randomUUID(),
-        }));
-        const cols = columnArrays(batch);
-        const values = batch.flatMap((_, r) => cols.map((col) => col[r]));
+        // Fresh a-leg uuids too: rows sharing a few would skew the planner's statistics of
+        // a_leg_uuid (the endpoint's tenant lookups then seq-scanned: 10 ms of CPU per CDR).
+        const batch = Array.from({ length: rows }, (_, i) => {
+          const leg = parsedLegs[i % parsedLegs.length] as CallRecordRow;
+          const callUuid = randomUUID();
+          return { ...leg, callUuid, aLegUuid: leg.leg === "a" ? callUuid : randomUUID() };
+        });
+        const values = batch.flatMap(callRecordValues);
         const started = performance.now();
         await pool.query(text, values);
         latencies.push(performance.now() - started);
@@ -187,26 +188,46 @@ async function runBaseline(seconds: number): Promise<Result> {
 }
 
 const count = async () => Number((await pool.query("SELECT count(*) FROM call_record")).rows[0].count);
+/** The PostgreSQL backends serving this database (the endpoint's pools; the baseline's sit idle meanwhile). */
+const backendPids = async () =>
+  (
+    await pool.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+  ).rows.map((r) => r.pid);
+type Cpu = { endpointUs: number; databaseUs: number; load: number };
 
 try {
   // Warm up both paths before measuring: one post first, so the node's credentials are
   // verified (argon2) once instead of by every connection at once, then JIT and statements.
-  if ((await post(freshBody(templates[0] as Template))) !== 200) throw new Error("the warm-up post was not stored");
+  if ((await postOne(freshBody(templates[0] as Template))) !== 200) throw new Error("the warm-up post was not stored");
   await runEndpoint(1);
   await runBaseline(1);
   const endpoint: Result[] = [];
   const baseline: Result[] = [];
+  const cpu: Cpu[] = [];
   for (let round = 1; round <= config.BENCH_ROUNDS; round++) {
     baseline.push(await runBaseline(config.BENCH_SECONDS));
     const before = await count();
+    const [endpointPids, databasePids] = [withChildren(server.pid as number), await backendPids()];
+    const [endpointCpu, databaseCpu] = [cpuSeconds(endpointPids), cpuSeconds(databasePids)];
     const r = await runEndpoint(config.BENCH_SECONDS);
+    const load = loadavg()[0] as number;
+    const [endpointSpent, databaseSpent] = [
+      cpuSeconds(endpointPids) - endpointCpu,
+      cpuSeconds(databasePids) - databaseCpu,
+    ];
     const stored = (await count()) - before;
-    if (stored !== r.requests - r.failures)
-      throw new Error(`round ${round}: ${r.requests - r.failures} answered 200 but ${stored} rows were stored`);
+    const ok = r.requests - r.failures;
+    if (stored < ok || stored > ok + r.failures + config.BENCH_CONNECTIONS)
+      throw new Error(`round ${round}: ${ok} answered 200 but ${stored} rows were stored`);
     endpoint.push(r);
+    const c = { endpointUs: (endpointSpent / stored) * 1e6, databaseUs: (databaseSpent / stored) * 1e6, load };
+    cpu.push(c);
     console.log(
       `round ${round}: endpoint ${r.perSecond.toFixed(0)} CDR/s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
-        `${r.failures} non-200), baseline ${baseline[round - 1]?.perSecond.toFixed(0)} rows/s`,
+        `${r.failures} non-200), baseline ${baseline[round - 1]?.perSecond.toFixed(0)} rows/s; CPU per CDR: ` +
+        `endpoint ${c.endpointUs.toFixed(0)} µs, PostgreSQL ${c.databaseUs.toFixed(0)} µs; load ${load.toFixed(1)}`,
     );
   }
   const ratios = endpoint.map((r, i) => r.perSecond / (baseline[i] as Result).perSecond).sort((a, b) => a - b);
@@ -226,8 +247,15 @@ try {
     `endpoint / baseline (median of per-round ratios): ${(ratios[Math.floor(ratios.length / 2)] ?? NaN).toFixed(2)} ` +
       `(rounds ${ratios.map((x) => x.toFixed(2)).join(" ")}); targets ≥ 5000 CDR/s and ≥ 0.50`,
   );
+  const m = mid(cpu, (x) => x.endpointUs + x.databaseUs);
+  const cores = availableParallelism();
+  console.log(
+    `CPU per stored CDR (median round): endpoint ${m.endpointUs.toFixed(0)} µs + PostgreSQL ${m.databaseUs.toFixed(0)} µs; ` +
+      `all ${cores} cores would take ${((cores * 1e6) / (m.endpointUs + m.databaseUs)).toFixed(0)} CDR/s ` +
+      `(load generator excluded; machine load ${m.load.toFixed(1)} during that round)`,
+  );
 } finally {
-  agent.destroy();
+  rmSync(workDir, { recursive: true, force: true });
   server.kill("SIGTERM");
   await pool.end();
   await t.drop();

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { createPortalContext, clientIp } from "@/server/api/httpContext";
-import { errorFromProcedure, errorResponse } from "@/server/api/rest/errors";
+import { errorFromProcedure } from "@/server/api/rest/errors";
+import { authenticateTokenThrottled, tokenRejectionResponse } from "@/server/api/rest/throttledTokenAuth";
 import { tokenApiContext } from "@/server/api/rest/tokenContext";
 import {
   createCallerFactory,
@@ -9,7 +10,6 @@ import {
   tenantUserProcedure,
   type ApiContext,
 } from "@/server/api/trpc";
-import { authenticateApiToken } from "@/server/apiTokens/authenticate";
 import { platformCallScope, tenantCallScope } from "@/server/callRecords/history";
 import { callsCsvStream } from "@/server/callRecords/historyCsv";
 import { callFiltersSchema, platformCallFiltersSchema } from "@/server/callRecords/historySchemas";
@@ -39,14 +39,8 @@ const createExportCaller = createCallerFactory(exportScopeRouter);
 async function callerContext(request: NextRequest, db: Db): Promise<ApiContext | Response> {
   const authorization = request.headers.get("authorization");
   if (!authorization) return createPortalContext(request, db);
-  const auth = await authenticateApiToken(db, authorization);
-  if (!auth.ok) {
-    return errorResponse(
-      401,
-      { code: "unauthorized", message: "This API token is not valid" },
-      { "www-authenticate": "Bearer" },
-    );
-  }
+  const auth = await authenticateTokenThrottled(db, request.headers);
+  if (!auth.ok) return tokenRejectionResponse(auth);
   return tokenApiContext(db, auth.principal, clientIp(request.headers));
 }
 
@@ -58,7 +52,12 @@ function filtersOf(url: URL): Record<string, unknown> {
 
 /** `GET …/call-records.csv`: `domainId` set for a tenant's calls, null for the platform-wide export. */
 export async function handleCallHistoryCsv(request: NextRequest, domainId: string | null, db: Db): Promise<Response> {
-  const context = await callerContext(request, db);
+  let context: ApiContext | Response;
+  try {
+    context = await callerContext(request, db);
+  } catch (error) {
+    return errorFromProcedure(error, "callRecords.exportCsv");
+  }
   if (context instanceof Response) return context;
   const caller = createExportCaller(context);
   const filters = filtersOf(new URL(request.url));

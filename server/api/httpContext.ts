@@ -17,7 +17,7 @@ export function clientIp(headers: Headers): string | null {
 /** Portal requests: the caller comes from the next-auth session cookie, re-checked against the database. */
 export async function createPortalContext(req: NextRequest, database: Db = db()): Promise<ApiContext> {
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  const caller = token?.sub ? await loadCaller(database, token.sub) : null;
+  const caller = token?.sub ? await loadCaller(database, token.sub, token.sessionVersion ?? 0) : null;
   const ip = clientIp(req.headers);
   return {
     db: database,

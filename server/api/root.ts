@@ -16,6 +16,8 @@ import { failoverRouter } from "./routers/failover";
 import { liveStateRouter } from "./routers/liveState";
 import { callRecordsRouter } from "./routers/callRecords";
 import { callLimitsRouter } from "./routers/callLimits";
+import { webhooksRouter } from "./routers/webhooks";
+import { twoFactorRouter } from "./routers/twoFactor";
 
 export const appRouter = router({
   account: accountRouter,
@@ -35,6 +37,8 @@ export const appRouter = router({
   liveState: liveStateRouter,
   callRecords: callRecordsRouter,
   callLimits: callLimitsRouter,
+  webhooks: webhooksRouter,
+  twoFactor: twoFactorRouter,
 });
 
 export type AppRouter = typeof appRouter;

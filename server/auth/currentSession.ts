@@ -1,9 +1,14 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { db } from "@/server/db/client";
 import { authOptions } from "./authOptions";
+import { loadCaller } from "./loadCaller";
 import type { SessionMembership } from "./session";
 
-/** For server components: the session, or a redirect to sign-in. */
+/**
+ * For server components: the caller as the database has them now (roles, disabled, ended
+ * sessions), or a redirect to sign-in. The session cookie only says who; never what they may do.
+ */
 export async function requireSession(): Promise<{
   userId: string;
   email: string;
@@ -11,13 +16,9 @@ export async function requireSession(): Promise<{
   memberships: SessionMembership[];
 }> {
   const session = await getServerSession(authOptions);
-  if (!session?.userId) redirect("/sign-in");
-  return {
-    userId: session.userId,
-    email: session.user?.email ?? "",
-    name: session.user?.name ?? "",
-    memberships: session.memberships,
-  };
+  const caller = session?.userId ? await loadCaller(db(), session.userId, session.sessionVersion) : null;
+  if (!caller) redirect("/sign-in");
+  return { userId: caller.userId, email: caller.email, name: caller.name, memberships: caller.memberships };
 }
 
 /** Where a freshly signed-in person lands, by their highest role. */

@@ -8,16 +8,15 @@ const FOUND_MS = 60_000;
 /** A name that matched no domain may be created any minute: forget that sooner. */
 const MISSING_MS = 5_000;
 const MAX_ENTRIES = 20_000;
-/** Both legs of one call start within this window of each other. */
-const LEG_WINDOW_MS = 24 * 3600_000;
 
 type Cached = { id: string | null; until: number };
 
 /**
- * Which tenant a leg belongs to: the first of its domain hints that names a domain,
- * else (inbound) the owner of the dialled DID, else the domain already stored for the
- * other leg of the call (a gateway b-leg names none). Null keeps it for the platform.
- * Name and DID answers are cached briefly: a burst of hangups asks the same few.
+ * Which tenant a leg belongs to by what it carries itself: the first of its domain hints
+ * that names a domain, else (inbound) the owner of the dialled DID. Null: the writer then
+ * takes the tenant of the call's other leg (a gateway b-leg names none), in its INSERT, so
+ * no post waits for a lookup of its own. Answers are cached briefly: a burst of hangups
+ * asks the same few names.
  */
 export class DomainAttributor {
   private readonly byName = new Map<string, Cached>();
@@ -40,7 +39,7 @@ export class DomainAttributor {
         if (id) return id;
       }
     }
-    return this.loadLinkedLeg(record);
+    return null;
   }
 
   private async cached(map: Map<string, Cached>, key: string, load: () => Promise<string | null>) {
@@ -69,16 +68,5 @@ export class DomainAttributor {
       if (row) return row.domainId;
     }
     return null;
-  }
-
-  private async loadLinkedLeg(record: CdrRecord): Promise<string | null> {
-    const at = record.startedAt.getTime();
-    const { rows } = await this.pool.query<{ domain_id: string }>(
-      `SELECT domain_id FROM call_record
-        WHERE a_leg_uuid = $1 AND domain_id IS NOT NULL AND started_at > $2::timestamp AND started_at < $3::timestamp
-        LIMIT 1`,
-      [record.aLegUuid, new Date(at - LEG_WINDOW_MS).toISOString(), new Date(at + LEG_WINDOW_MS).toISOString()],
-    );
-    return rows[0]?.domain_id ?? null;
   }
 }

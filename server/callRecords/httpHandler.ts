@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { admitNodeRequest, refusalHeaders } from "@/server/http/nodeRequest";
 import { readBody } from "@/server/http/readBody";
+import { logger } from "@/server/observability/logger";
+import { countDatabaseError } from "@/server/observability/metrics";
 import pg from "pg";
 import { env } from "@/server/config/env";
 import type { NodeAuthenticator } from "@/server/freeswitch/authenticateNode";
@@ -11,6 +14,7 @@ import { extractCdrRecord } from "./extractCdrRecord";
 import { parseCdrBody } from "./parseCdrBody";
 
 export const CDR_PATH = "/freeswitch/cdr";
+const cdrLog = logger.child({ component: "cdr" });
 
 /** A CDR of a long call with many transfers stays far below this; anything bigger is not FreeSWITCH. */
 const MAX_BODY_BYTES = 4 << 20;
@@ -21,8 +25,6 @@ export type CdrIngest = {
   attributor: DomainAttributor;
   writer: CallRecordWriter;
 };
-
-const UNAUTHORIZED_HEADERS = ["WWW-Authenticate", 'Basic realm="switchboard-cdr"'];
 
 function send(res: ServerResponse, status: number, message: string, extraHeaders: readonly string[] = []): void {
   if (res.headersSent) return;
@@ -37,6 +39,8 @@ function send(res: ServerResponse, status: number, message: string, extraHeaders
   res.end(body);
 }
 
+const REFUSALS = { 401: "unauthorized", 403: "forbidden", 405: "use POST" } as const;
+
 const firstLine = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] : "unknown error");
 
 /**
@@ -45,21 +49,16 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message.sp
  * 400 (FreeSWITCH then keeps it in its err-log-dir); anything that failed on our side is a
  * 500, so FreeSWITCH retries and finally spools it for the pick-up tool.
  */
-export function createCdrHandler(ingest: CdrIngest, log: (m: string) => void = (m) => console.warn(m)): CdrHandler {
+export function createCdrHandler(ingest: CdrIngest, log: (m: string) => void = (m) => cdrLog.warn(m)): CdrHandler {
   return async (req, res) => {
     try {
-      const body = await readBody(req, MAX_BODY_BYTES);
-      const checked = ingest.auth.authenticate(req.headers.authorization, req.socket.remoteAddress);
+      const checked = admitNodeRequest(req, ingest.auth);
       const auth = checked instanceof Promise ? await checked : checked;
       if (!auth.ok) {
         log(`cdr: ${auth.status} from ${req.socket.remoteAddress ?? "?"}: ${auth.reason}`);
-        return send(
-          res,
-          auth.status,
-          auth.status === 401 ? "unauthorized" : "forbidden",
-          auth.status === 401 ? UNAUTHORIZED_HEADERS : [],
-        );
+        return send(res, auth.status, REFUSALS[auth.status], refusalHeaders(auth.status, "switchboard-cdr"));
       }
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (body === null) return send(res, 413, `a CDR is at most ${MAX_BODY_BYTES} bytes`);
       const record = extractCdrRecord(parseCdrBody(body));
       const hosts = [record.reportedHost, record.switchname].filter((h): h is string => h !== null);
@@ -84,8 +83,12 @@ let defaultHandler: CdrHandler | null = null;
 /** The process-wide ingest: writes go to the primary (never the replica) through plain pg. */
 function defaultCdrHandler(): CdrHandler {
   if (defaultHandler) return defaultHandler;
-  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
-  pool.on("error", (e) => console.warn(`cdr: database connection error: ${firstLine(e)}`));
+  // No JIT: LLVM-compiling a short batch insert costs more than running it.
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, options: "-c jit=off" });
+  pool.on("error", (e) => {
+    countDatabaseError("cdr");
+    cdrLog.warn(`cdr: database connection error: ${firstLine(e)}`);
+  });
   defaultHandler = createCdrHandler({
     auth: defaultXmlCurlService().auth,
     attributor: new DomainAttributor(pool),
@@ -100,7 +103,7 @@ export function handleCdr(req: IncomingMessage, res: ServerResponse): void {
   try {
     handler = defaultCdrHandler();
   } catch (error) {
-    console.error(`cdr: cannot start: ${firstLine(error)}`);
+    cdrLog.error(`cdr: cannot start: ${firstLine(error)}`);
     return send(res, 500, "the CDR endpoint is not configured");
   }
   void handler(req, res);

@@ -39,3 +39,8 @@ export const NodePort = z.coerce
   .int("Enter a whole number")
   .min(1, "Ports are 1–65535")
   .max(65535, "Ports are 1–65535");
+
+/** Trunk traffic gets its own port: the node's own, or FreeSWITCH's convention (5060 → 5080). */
+export function externalSipPort(node: { sipPort: number; externalSipPort: number | null }): number {
+  return node.externalSipPort ?? node.sipPort + 20;
+}

@@ -7,6 +7,7 @@ import { hashPassword } from "@/server/security/password";
 import { seal } from "@/server/security/secretBox";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
+import { recordWebhookEvent } from "@/server/webhooks/recordWebhookEvent";
 import { drainWindow } from "./failover/drain";
 import { nodeKamailioView } from "./kamailio/nodeKamailioView";
 import { recordClusterChange } from "./recordClusterChange";
@@ -19,6 +20,7 @@ const PUBLIC_FIELDS = {
   hostname: true,
   sipAddress: true,
   sipPort: true,
+  externalSipPort: true,
   eslHost: true,
   eslPort: true,
   capacity: true,
@@ -135,6 +137,13 @@ export async function setNodeAdminState(
       before: { adminState: before.adminState },
       after: { adminState, ...(after.drainDeadlineAt ? { drainDeadlineAt: after.drainDeadlineAt } : {}) },
     });
+    if (before.adminState !== adminState) {
+      await recordWebhookEvent(tx, "node.admin-state-changed", null, {
+        node: { id, hostname: after.hostname },
+        adminState,
+        previousAdminState: before.adminState,
+      });
+    }
     await notifyConfigChanged(tx, { platform: true });
     const revision = await recordClusterChange(tx, `node ${after.hostname} → ${adminState}`, [
       { topic: "kamailio.sync" },

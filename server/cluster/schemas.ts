@@ -22,6 +22,8 @@ export const CreateNodeInput = z.object({
   hostname: Hostname,
   sipAddress: NodeHost,
   sipPort: NodePort.default(5060),
+  /** The external (trunk) profile's port; null = sipPort + 20. */
+  externalSipPort: NodePort.nullish(),
   eslHost: NodeHost,
   eslPort: NodePort.default(8021),
   eslPassword: z.string().min(1).max(128),

@@ -44,6 +44,8 @@ export async function syncStatus(ctx: PlatformContext) {
     proxies: proxies.map((p) => ({
       ...p,
       inSync: !p.enabled || (p.appliedRevision >= kamailioRevision && !p.lastError),
+      // Tried and never once applied: a placeholder address or a Kamailio not set up yet, not a proxy that went down.
+      neverConnected: p.enabled && p.appliedRevision === 0n && p.lastError !== null,
     })),
     nodes: nodes.map((n) => ({ ...n, inSync: n.appliedRevision >= freeswitchRevision && !n.lastSyncError })),
   };

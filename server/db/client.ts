@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { countDatabaseError } from "@/server/observability/metrics";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -6,7 +7,14 @@ export type Db = PrismaClient;
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export function createDb(connectionString: string, poolSize = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize }) });
+  // A connection the server dropped (restart, failover) is reported only through these callbacks.
+  const countDropped = () => countDatabaseError("connection");
+  return new PrismaClient({
+    adapter: new PrismaPg(
+      { connectionString, max: poolSize },
+      { onPoolError: countDropped, onConnectionError: countDropped },
+    ),
+  });
 }
 
 // One client per process (Next.js dev reloads modules, so keep it on globalThis).

@@ -1,9 +1,10 @@
 import Papa from "papaparse";
 import type { DbTx } from "@/server/db/client";
-import { writeAudits } from "@/server/audit/writeAudit";
+import { redact, writeAudits } from "@/server/audit/writeAudit";
 import { recordClusterChange } from "@/server/cluster/recordClusterChange";
 import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { seal } from "@/server/security/secretBox";
+import { recordWebhookEvents } from "@/server/webhooks/recordWebhookEvent";
 import { generatePin, generateSipPassword, sipA1Hash } from "@/server/security/sipCredentials";
 import type { TenantContext } from "@/server/tenancy/context";
 import { lockDomain } from "@/server/tenancy/lockDomain";
@@ -231,6 +232,14 @@ export async function importExtensionsBatch(ctx: TenantContext, rows: ImportRow[
           entityType: "Extension",
           entityId: idOf.get(p.fields.number) ?? null,
           after: p.fields,
+        })),
+      );
+      await recordWebhookEvents(
+        tx,
+        toCreate.map((p) => ({
+          type: "extension.created",
+          domainId: ctx.domain.id,
+          data: { domain: ctx.domain.name, extension: redact({ id: idOf.get(p.fields.number), ...p.fields }) },
         })),
       );
       const numbers = toCreate.map((p) => p.fields.number);

@@ -1,9 +1,11 @@
 import type { Prisma } from "@/server/db/generated/client";
 import type { DbTx } from "@/server/db/client";
-import { writeAudit } from "@/server/audit/writeAudit";
+import { redact, writeAudit } from "@/server/audit/writeAudit";
 import { recordClusterChange } from "@/server/cluster/recordClusterChange";
 import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { seal } from "@/server/security/secretBox";
+import { recordWebhookEvent } from "@/server/webhooks/recordWebhookEvent";
+import type { WebhookEventType } from "@/server/webhooks/eventTypes";
 import { generatePin, generateSipPassword, sipA1Hash } from "@/server/security/sipCredentials";
 import { assertNumberFree } from "@/server/shared/assertNumberFree";
 import { findDestinationReferences } from "@/server/shared/destination";
@@ -90,6 +92,11 @@ async function publishUserChange(tx: DbTx, ctx: TenantContext, numbers: string[]
   await recordClusterChange(tx, reason, [{ topic: "freeswitch.flush-user", domain: ctx.domain.name, users: numbers }]);
 }
 
+/** The webhook event of an extension change (the extension as its admins see it, no secrets). */
+function extensionEvent(tx: DbTx, ctx: TenantContext, type: WebhookEventType, extension: ExtensionView) {
+  return recordWebhookEvent(tx, type, ctx.domain.id, { domain: ctx.domain.name, extension: redact(extension) });
+}
+
 export async function createExtension(ctx: TenantContext, input: CreateExtensionInput): Promise<ExtensionWithSecrets> {
   const { sipPassword: chosen, voicemailPin: chosenPin, ...fields } = input;
   const sipPassword = chosen ?? generateSipPassword();
@@ -119,6 +126,7 @@ export async function createExtension(ctx: TenantContext, input: CreateExtension
       entityId: extension.id,
       after: fields,
     });
+    await extensionEvent(tx, ctx, "extension.created", extension);
     await publishUserChange(tx, ctx, [extension.number], `extension ${extension.number}@${ctx.domain.name} created`);
     return { extension, sipPassword, voicemailPin };
   });
@@ -142,6 +150,7 @@ export async function updateExtension(ctx: TenantContext, input: UpdateExtension
       before,
       after: { ...fields, ...(voicemailPin ? { voicemailPin } : {}) },
     });
+    await extensionEvent(tx, ctx, "extension.updated", extension);
     await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} updated`);
     return extension;
   });
@@ -163,6 +172,7 @@ export async function resetSipPassword(ctx: TenantContext, id: string, chosen?: 
       entityType: "Extension",
       entityId: id,
     });
+    await extensionEvent(tx, ctx, "extension.updated", extension);
     await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} password reset`);
     return { extension, sipPassword };
   });
@@ -186,6 +196,7 @@ export async function deleteExtension(ctx: TenantContext, id: string): Promise<v
       entityId: id,
       before,
     });
+    await extensionEvent(tx, ctx, "extension.deleted", before);
     await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} deleted`);
   });
 }

@@ -1,3 +1,4 @@
+import { countCacheLookup, countDatabaseError } from "@/server/observability/metrics";
 import type { ConfigScope } from "./configChanged";
 
 /** What an entry depends on: one domain's data, or anything in the platform (nodes, trunks, DIDs). */
@@ -45,8 +46,14 @@ export class AnswerCache {
     const entry = this.entries.get(key);
     if (entry) {
       entry.used = true;
-      if (!entry.stale) return entry.value as T;
-      if (Date.now() < this.failingUntil) return entry.value as T;
+      if (!entry.stale) {
+        countCacheLookup("hit");
+        return entry.value as T;
+      }
+      if (Date.now() < this.failingUntil) {
+        countCacheLookup("stale");
+        return entry.value as T;
+      }
     }
     return this.miss(key, tag, load, entry);
   }
@@ -54,7 +61,10 @@ export class AnswerCache {
   private async miss<T>(key: string, tag: CacheTag, load: () => Promise<T>, entry: Entry | undefined): Promise<T> {
     // Concurrent misses share one load, unless it began before an invalidation.
     const running = this.inflight.get(key);
-    if (running && running.epoch === this.epoch) return running.promise as Promise<T>;
+    if (running && running.epoch === this.epoch) {
+      countCacheLookup("miss");
+      return running.promise as Promise<T>;
+    }
     const mine = { epoch: this.epoch, promise: this.loadAndStore(key, tagKey(tag), load, entry) };
     this.inflight.set(key, mine);
     try {
@@ -75,13 +85,18 @@ export class AnswerCache {
     try {
       value = await withTimeout(load(), this.options.loadTimeoutMs);
     } catch (error) {
+      // Loads only read: a failed or timed-out one is the database's.
+      countDatabaseError("xmlcurl");
       this.failingUntil = Date.now() + this.options.failureBackoffMs;
       if (previous) {
+        countCacheLookup("stale");
         this.options.onStaleServed?.(key, error);
         return previous.value as T;
       }
+      countCacheLookup("miss");
       throw error;
     }
+    countCacheLookup("miss");
     this.failingUntil = 0;
     this.store(key, tag, value, startedAt !== this.epoch);
     return value;

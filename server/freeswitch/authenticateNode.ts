@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
-import { BlockList, isIPv4, isIPv6 } from "node:net";
+import type { BlockList } from "node:net";
+import { cidrList, listHas } from "@/server/http/cidrList";
 import { verifyPassword } from "@/server/security/password";
 import type { AnswerCache } from "./answerCache";
 import { loadNodeByXmlCurlUser, type XmlCurlNode } from "./loadNode";
 import type { DbTx } from "@/server/db/client";
 
 export type NodeAuthResult = { ok: true; node: XmlCurlNode } | { ok: false; status: 401 | 403; reason: string };
+type Rejection = Extract<NodeAuthResult, { ok: false }>;
+type PasswordCheck = (hash: string, password: string) => Promise<boolean>;
 
 const MAX_REMEMBERED = 1_000;
 const REJECTION_MEMORY_MS = 10_000;
@@ -30,16 +33,20 @@ function headerKey(authorization: string): string {
  * the secret hash it was verified against: a rotated secret forces a new verification.
  * Recent rejections are remembered briefly, so a misconfigured node retrying does not
  * burn an argon2 run per request. A remembered header whose node is cached is answered
- * synchronously: that is every request of a running node.
+ * synchronously: that is every request of a running node. Concurrent requests with the same
+ * unverified header (a node that restarted, opening many connections at once) share one
+ * verification.
  */
 export class NodeAuthenticator {
   private readonly verified = new Map<string, { user: string; secretHash: string }>();
   private readonly rejected = new Map<string, number>();
   private readonly sourceLists = new Map<string, { list: BlockList; verdicts: Map<string, boolean> }>();
+  private readonly verifying = new Map<string, Promise<XmlCurlNode | Rejection>>();
 
   constructor(
     private readonly db: DbTx,
     private readonly cache: AnswerCache,
+    private readonly checkPassword: PasswordCheck = verifyPassword,
   ) {}
 
   authenticate(
@@ -57,8 +64,19 @@ export class NodeAuthenticator {
     return this.verify(authorization, key, remoteAddress);
   }
 
-  /** The full check: decode, load the node, argon2 unless this header was verified against its current secret. */
+  /** The full check; the source is checked per request, since requests sharing a verification come from anywhere. */
   private async verify(authorization: string, key: string, remoteAddress: string | undefined): Promise<NodeAuthResult> {
+    let credentials = this.verifying.get(key);
+    if (!credentials) {
+      credentials = this.verifyCredentials(authorization, key).finally(() => this.verifying.delete(key));
+      this.verifying.set(key, credentials);
+    }
+    const node = await credentials;
+    return "ok" in node ? node : this.checkSource(node, remoteAddress);
+  }
+
+  /** Decode, load the node, argon2 unless this header was verified against its current secret. */
+  private async verifyCredentials(authorization: string, key: string): Promise<XmlCurlNode | Rejection> {
     const rejectedAt = this.rejected.get(key);
     if (rejectedAt !== undefined && Date.now() - rejectedAt < REJECTION_MEMORY_MS)
       return { ok: false, status: 401, reason: "bad credentials (recently rejected)" };
@@ -72,12 +90,12 @@ export class NodeAuthenticator {
 
     const known = this.verified.get(key);
     if (!known || known.user !== user || known.secretHash !== node.xmlCurlSecretHash) {
-      if (!(await verifyPassword(node.xmlCurlSecretHash, decoded.slice(colon + 1))))
+      if (!(await this.checkPassword(node.xmlCurlSecretHash, decoded.slice(colon + 1))))
         return this.reject(key, "wrong secret");
       this.remember(this.verified, key, { user, secretHash: node.xmlCurlSecretHash });
       this.rejected.delete(key);
     }
-    return this.checkSource(node, remoteAddress);
+    return node;
   }
 
   private checkSource(node: XmlCurlNode, remoteAddress: string | undefined): NodeAuthResult {
@@ -87,7 +105,7 @@ export class NodeAuthenticator {
   }
 
   /** A rejected header is no longer verified: the two memories never share a key, so a hit need not consult both. */
-  private reject(key: string, reason: string): NodeAuthResult {
+  private reject(key: string, reason: string): Rejection {
     this.verified.delete(key);
     this.remember(this.rejected, key, Date.now());
     return { ok: false, status: 401, reason };
@@ -107,31 +125,15 @@ export class NodeAuthenticator {
     const listKey = node.allowedSources.join(",");
     let sources = this.sourceLists.get(listKey);
     if (!sources) {
-      sources = { list: buildSourceList(node.allowedSources), verdicts: new Map() };
+      sources = { list: cidrList(node.allowedSources), verdicts: new Map() };
       this.remember(this.sourceLists, listKey, sources);
     }
     // BlockList.check builds a native SocketAddress per call (~1.6 µs); a node calls from one address.
     let allowed = sources.verdicts.get(remoteAddress);
     if (allowed === undefined) {
-      const address =
-        remoteAddress.startsWith("::ffff:") && isIPv4(remoteAddress.slice(7)) ? remoteAddress.slice(7) : remoteAddress;
-      allowed = sources.list.check(address, isIPv6(address) ? "ipv6" : "ipv4");
+      allowed = listHas(sources.list, remoteAddress);
       this.remember(sources.verdicts, remoteAddress, allowed);
     }
     return allowed;
   }
-}
-
-/** CIDRs or bare addresses; malformed entries allow nothing (the form validates them). */
-function buildSourceList(sources: string[]): BlockList {
-  const list = new BlockList();
-  for (const source of sources) {
-    const [address = "", prefixText] = source.trim().split("/");
-    const type = isIPv6(address) ? "ipv6" : isIPv4(address) ? "ipv4" : null;
-    if (!type) continue;
-    const prefix = prefixText === undefined ? (type === "ipv4" ? 32 : 128) : Number(prefixText);
-    if (!Number.isInteger(prefix) || prefix < 0 || prefix > (type === "ipv4" ? 32 : 128)) continue;
-    list.addSubnet(address, prefix, type);
-  }
-  return list;
 }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { z } from "zod";
+import { logger } from "@/server/observability/logger";
 import type { AnswerCache } from "./answerCache";
 import { CONFIG_CHANNEL } from "./configChanged";
 
@@ -19,7 +20,7 @@ const MAX_BACKOFF_MS = 5_000;
 export function listenForConfigChanges(
   connectionString: string,
   cache: AnswerCache,
-  log: (message: string) => void = (m) => console.warn(m),
+  log: (message: string) => void = (m) => logger.warn({ component: "xmlcurl" }, m),
 ): ConfigListener {
   let client: pg.Client | null = null;
   let closed = false;

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { admitNodeRequest, refusalHeaders } from "@/server/http/nodeRequest";
 import { readBody } from "@/server/http/readBody";
 import { env } from "@/server/config/env";
 import { createDb, db } from "@/server/db/client";
+import { logger } from "@/server/observability/logger";
+import { observeXmlCurl, type XmlCurlOutcome, type XmlCurlSection } from "@/server/observability/metrics";
 import { listenForConfigChanges } from "./configListener";
-import { classifyRequest, parseRequestBody } from "./requestBody";
+import { classifyRequest, parseRequestBody, type XmlCurlRequest } from "./requestBody";
 import { notFoundAnswer, type XmlAnswer } from "./xmlAnswer";
 import { defaultXmlCurlSettings, XmlCurlService } from "./xmlCurlService";
 
@@ -12,8 +15,22 @@ const MAX_BODY_BYTES = 1 << 20;
 
 export type XmlCurlHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+const xmlCurlLog = logger.child({ component: "xmlcurl" });
+
 const XML_CONTENT_TYPE = "text/xml; charset=utf-8";
-const UNAUTHORIZED_HEADERS = ["WWW-Authenticate", 'Basic realm="switchboard-xmlcurl"'];
+
+const SECTION_OF: Record<XmlCurlRequest["kind"], XmlCurlSection> = {
+  "sip-auth": "directory",
+  "message-count": "directory",
+  "user-lookup": "directory",
+  "domain-lookup": "directory",
+  "network-list": "directory",
+  gateways: "directory",
+  dialplan: "dialplan",
+  configuration: "configuration",
+};
+
+const REFUSED = { 401: "unauthorized", 403: "forbidden", 405: "method_not_allowed" } as const;
 
 /** Headers as a flat list: Node writes them without walking an object's keys. */
 function send(res: ServerResponse, status: number, body: XmlAnswer, extraHeaders: readonly string[] = []): void {
@@ -29,32 +46,44 @@ function send(res: ServerResponse, status: number, body: XmlAnswer, extraHeaders
  */
 export function createXmlCurlHandler(
   service: XmlCurlService,
-  log: (m: string) => void = (m) => console.warn(m),
+  log: (m: string) => void = (m) => xmlCurlLog.warn(m),
 ): XmlCurlHandler {
   return async (req, res) => {
+    const startedAt = performance.now();
+    let section: XmlCurlSection = "unknown";
+    let outcome: XmlCurlOutcome = "not_found";
     try {
-      const body = await readBody(req, MAX_BODY_BYTES);
-      const checked = service.auth.authenticate(req.headers.authorization, req.socket.remoteAddress);
+      const checked = admitNodeRequest(req, service.auth);
       // A remembered node is answered synchronously; awaiting it anyway would cost a microtask turn.
       const auth = checked instanceof Promise ? await checked : checked;
       if (!auth.ok) {
+        outcome = REFUSED[auth.status];
         log(`xmlcurl: ${auth.status} from ${req.socket.remoteAddress ?? "?"}: ${auth.reason}`);
-        return send(res, auth.status, notFoundAnswer, auth.status === 401 ? UNAUTHORIZED_HEADERS : []);
+        return send(res, auth.status, notFoundAnswer, refusalHeaders(auth.status, "switchboard-xmlcurl"));
       }
+      // Read only once the node is known; an oversize body is drained and answered "not found".
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (body === null) return send(res, 200, notFoundAnswer);
       const request = classifyRequest(parseRequestBody(body));
       if (request.kind === "unsupported") return send(res, 200, notFoundAnswer);
+      section = SECTION_OF[request.kind];
       if (request.hostname !== auth.node.hostname) {
+        outcome = "forbidden";
         log(`xmlcurl: 403 node ${auth.node.hostname} sent hostname ${JSON.stringify(request.hostname)}`);
         return send(res, 403, notFoundAnswer);
       }
-      send(res, 200, await service.answer(auth.node, request));
+      const answer = await service.answer(auth.node, request);
+      if (answer !== notFoundAnswer) outcome = "answered";
+      send(res, 200, answer);
     } catch (error) {
+      outcome = "error";
       // Messages only: stacks and request bodies may carry digests or PINs.
       log(
         `xmlcurl: answered not found after an error: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`,
       );
       send(res, 200, notFoundAnswer);
+    } finally {
+      observeXmlCurl(section, outcome, (performance.now() - startedAt) / 1000);
     }
   };
 }
@@ -91,7 +120,7 @@ export function handleXmlCurl(req: IncomingMessage, res: ServerResponse): void {
   try {
     handler = defaultXmlCurlHandler();
   } catch (error) {
-    console.error(`xmlcurl: cannot start: ${error instanceof Error ? error.message : "unknown error"}`);
+    xmlCurlLog.error(`xmlcurl: cannot start: ${error instanceof Error ? error.message : "unknown error"}`);
     return send(res, 200, notFoundAnswer);
   }
   void handler(req, res);

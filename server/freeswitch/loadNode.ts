@@ -6,6 +6,7 @@ export type XmlCurlNode = {
   hostname: string;
   sipAddress: string;
   sipPort: number;
+  externalSipPort: number | null;
   adminState: NodeAdminState;
   xmlCurlUser: string;
   xmlCurlSecretHash: string;
@@ -20,6 +21,7 @@ export async function loadNodeByXmlCurlUser(db: DbTx, xmlCurlUser: string): Prom
       hostname: true,
       sipAddress: true,
       sipPort: true,
+      externalSipPort: true,
       adminState: true,
       xmlCurlUser: true,
       xmlCurlSecretHash: true,

@@ -1,6 +1,7 @@
 import { loadMinutesUsed } from "@/server/callLimits/dailyMinutes";
 import { TripRecorder } from "@/server/callLimits/tripRecorder";
 import type { Db } from "@/server/db/client";
+import { logger } from "@/server/observability/logger";
 import { applyFeatureToggle } from "@/server/dialplan/applyFeatureToggle";
 import { minutesUsedUp, parseLimitTrip, type OutboundLimits } from "@/server/dialplan/callLimits";
 import { parseFeatureCode } from "@/server/dialplan/featureCodes";
@@ -67,7 +68,7 @@ export class XmlCurlService {
     /** Writes: feature-code toggles. */
     private readonly writer: Db,
     private readonly settings: XmlCurlSettings,
-    private readonly log: Log = (m) => console.warn(m),
+    private readonly log: Log = (m) => logger.warn({ component: "xmlcurl" }, m),
   ) {
     this.cache = new AnswerCache({
       maxEntries: settings.cacheEntries,
@@ -229,6 +230,7 @@ export class XmlCurlService {
               hostname: node.hostname,
               sipAddress: node.sipAddress,
               sipPort: node.sipPort,
+              externalSipPort: node.externalSipPort,
               gateways: trunks.map((t) => t.gateway),
             }),
           );

@@ -1,7 +1,11 @@
 import { createServer, type Server } from "node:http";
 import next from "next";
 import { CDR_PATH, handleCdr } from "@/server/callRecords/httpHandler";
+import { db } from "@/server/db/client";
 import { handleXmlCurl } from "@/server/freeswitch/httpHandler";
+import { publicPortOps } from "@/server/observability/opsEndpoints";
+import { requestIdOf, withRequestId } from "@/server/observability/requestContext";
+import { settleForwardedFor, trustedProxies } from "./forwardedFor";
 
 const XMLCURL_PATH = "/freeswitch/xml";
 
@@ -14,17 +18,26 @@ export async function startAppServer(opts: { dev: boolean; port: number; hostnam
   const app = next({ dev: opts.dev, dir: process.cwd(), port: opts.port, hostname: opts.hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const ops = publicPortOps(db, "web");
+  const trusted = trustedProxies();
   const server = createServer((req, res) => {
-    if (req.method === "POST" && req.url?.split("?")[0] === XMLCURL_PATH) {
+    // Any method: the endpoints answer 405 themselves rather than Next.js's HTML 404.
+    if (req.url?.split("?")[0] === XMLCURL_PATH) {
       handleXmlCurl(req, res);
       return;
     }
-    if (req.method === "POST" && req.url?.split("?")[0] === CDR_PATH) {
+    if (req.url?.split("?")[0] === CDR_PATH) {
       handleCdr(req, res);
       return;
     }
-    void handle(req, res);
+    if (ops.handler(req, res)) return;
+    settleForwardedFor(req, trusted);
+    // Every log line written while Next.js answers carries this id; the caller gets it back.
+    const requestId = requestIdOf(req);
+    res.setHeader("X-Request-Id", requestId);
+    withRequestId(requestId, () => void handle(req, res));
   });
+  server.on("close", () => ops.opsServer?.close());
   await new Promise<void>((resolve) => server.listen(opts.port, opts.hostname ?? "0.0.0.0", resolve));
   return server;
 }

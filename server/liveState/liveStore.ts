@@ -1,4 +1,6 @@
 import type { Db, DbTx } from "@/server/db/client";
+import { liveWebhookEvents } from "@/server/webhooks/liveEvents";
+import { recordWebhookEvents } from "@/server/webhooks/recordWebhookEvent";
 import type { ChannelRow, Heartbeat, LiveChange, RegistrationRow } from "./liveChanges";
 
 /** What a node's event connection hands to the store, in arrival order. */
@@ -207,6 +209,8 @@ export async function applyLiveOps(db: Db, nodeId: string, ops: LiveOp[]): Promi
     const ids = await domainIds(tx, [
       ...new Set([...registrations.map((r) => r.realm), ...channels.flatMap((c) => c.domainCandidates)]),
     ]);
+    // Read against the tables as they were before this batch.
+    await recordWebhookEvents(tx, await liveWebhookEvents(tx, ops));
     if (net.registrationSnapshot) await tx.registration.deleteMany({ where: { nodeId } });
     await removeRegistrations(tx, nodeId, net.registrationRemovals);
     await insertRegistrations(tx, nodeId, registrations, ids);

@@ -5,6 +5,7 @@ import { assertDestinationExists } from "@/server/shared/destination";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { PlatformContext, TenantContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
+import { recordWebhookEvents } from "@/server/webhooks/recordWebhookEvent";
 import { expandRange } from "./range";
 import type {
   AddNumberRangeInput,
@@ -113,6 +114,14 @@ export async function assignNumbers(ctx: PlatformContext, ids: string[], domainI
         after: { e164: n.e164, domainId, domain: domain.name },
       });
     }
+    await recordWebhookEvents(
+      tx,
+      toAssign.map((n) => ({
+        type: "number.assigned",
+        domainId,
+        data: { domain: domain.name, number: { id: n.id, e164: n.e164 } },
+      })),
+    );
     await notifyConfigChanged(tx, { platform: true });
     return toAssign.length;
   });

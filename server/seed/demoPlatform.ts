@@ -3,12 +3,9 @@ import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/security/password";
 import { seal } from "@/server/security/secretBox";
 import { sipA1Hash } from "@/server/security/sipCredentials";
+import type { DemoCredentials } from "./demoSummary";
 
-export type DemoCredentials = {
-  logins: { role: string; email: string; password: string }[];
-  phones: { domain: string; user: string; password: string }[];
-  nodes: { hostname: string; xmlCurlUser: string; xmlCurlSecret: string }[];
-};
+export type { DemoCredentials };
 
 const DEMO_SIP_PASSWORD = "Demo-phone-2026";
 
@@ -30,7 +27,7 @@ const NAMES = [
 
 /** Seeds a small demo platform on a database with no users. Returns what `npm start` prints. */
 export async function seedDemoPlatform(db: Db): Promise<DemoCredentials> {
-  const creds: DemoCredentials = { logins: [], phones: [], nodes: [] };
+  const creds: DemoCredentials = { logins: [], phones: [], nodes: [], trunks: [], proxies: [] };
   const login = async (email: string, password: string, role: string) => {
     creds.logins.push({ role, email, password });
     return { email, name: email.split("@")[0]!, passwordHash: await hashPassword(password) };
@@ -50,9 +47,11 @@ export async function seedDemoPlatform(db: Db): Promise<DemoCredentials> {
       realm: "sip.carrier.example",
       username: "switchboard",
       passwordEnc: seal("carrier-secret"),
-      register: true,
+      // A made-up carrier: a real FreeSWITCH pointed at the demo must not try to register it forever.
+      register: false,
     },
   });
+  creds.trunks.push({ name: carrier.name, host: carrier.proxyHost });
   await db.outboundRoute.create({
     data: {
       name: "North America",
@@ -156,9 +155,16 @@ export async function seedDemoPlatform(db: Db): Promise<DemoCredentials> {
         xmlCurlSecretHash: await hashPassword(xmlCurlSecret),
       },
     });
-    creds.nodes.push({ hostname, xmlCurlUser: hostname, xmlCurlSecret });
+    creds.nodes.push({
+      hostname,
+      xmlCurlUser: hostname,
+      xmlCurlSecret,
+      sip: `127.0.0.1:${port}`,
+      eventSocket: `127.0.0.1:${8021 + i}`,
+    });
   }
-  await db.sipProxy.create({ data: { name: "kamailio-1", rpcUrl: "http://127.0.0.1:5071/RPC" } });
+  const proxy = await db.sipProxy.create({ data: { name: "kamailio-1", rpcUrl: "http://127.0.0.1:5071/RPC" } });
+  creds.proxies.push({ name: proxy.name, rpcUrl: proxy.rpcUrl });
   await db.auditLog.create({
     data: { actorLabel: "system", action: "platform.seed", entityType: "Platform", after: { demo: true } },
   });

@@ -6,6 +6,7 @@ import type { PlatformContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
 import { assertEmailFree, assertMembershipTargets, auditDomainOf } from "./memberships";
 import type { CreateUserInput, ListUsersInput, MembershipInput } from "./schemas";
+import { END_SESSIONS } from "@/server/auth/endSessions";
 
 export const membershipSelect = {
   id: true,
@@ -75,7 +76,11 @@ export async function setUserDisabled(ctx: PlatformContext, id: string, disabled
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: userSelect });
     if (!before) throw new NotFoundError("User");
-    const user = await tx.user.update({ where: { id }, data: { disabled }, select: userSelect });
+    const user = await tx.user.update({
+      where: { id },
+      data: { disabled, ...(disabled ? END_SESSIONS : {}) },
+      select: userSelect,
+    });
     await writeAudit(tx, ctx.actor, {
       domainId: auditDomainOf(before.memberships.map((m) => ({ domainId: m.domain?.id ?? null }))),
       action: disabled ? "user.disable" : "user.enable",
@@ -93,7 +98,7 @@ export async function resetUserPassword(ctx: PlatformContext, id: string, passwo
   await ctx.db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: { id: true } });
     if (!user) throw new NotFoundError("User");
-    await tx.user.update({ where: { id }, data: { passwordHash } });
+    await tx.user.update({ where: { id }, data: { passwordHash, ...END_SESSIONS } });
     await writeAudit(tx, ctx.actor, { action: "user.reset-password", entityType: "User", entityId: id });
   });
 }

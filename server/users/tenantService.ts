@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/server/tenancy/e
 import { assertEmailFree, assertMembershipTargets } from "./memberships";
 import type { CreateTenantUserInput, ListTenantUsersInput, UpdateTenantUserInput } from "./schemas";
 import { membershipSelect } from "./service";
+import { END_SESSIONS } from "@/server/auth/endSessions";
 
 /**
  * A tenant admin sees a user only through that user's grants in this domain. Users who
@@ -155,7 +156,7 @@ export async function setTenantUserDisabled(
   return ctx.db.$transaction(async (tx) => {
     const before = await findInDomain(tx, ctx, id);
     assertOwnedHere(before);
-    await tx.user.update({ where: { id }, data: { disabled } });
+    await tx.user.update({ where: { id }, data: { disabled, ...(disabled ? END_SESSIONS : {}) } });
     await writeAudit(tx, ctx.actor, {
       domainId: ctx.domain.id,
       action: disabled ? "user.disable" : "user.enable",
@@ -172,7 +173,7 @@ export async function resetTenantUserPassword(ctx: TenantContext, id: string, pa
   const passwordHash = await hashPassword(password);
   await ctx.db.$transaction(async (tx) => {
     assertOwnedHere(await findInDomain(tx, ctx, id));
-    await tx.user.update({ where: { id }, data: { passwordHash } });
+    await tx.user.update({ where: { id }, data: { passwordHash, ...END_SESSIONS } });
     await writeAudit(tx, ctx.actor, {
       domainId: ctx.domain.id,
       action: "user.reset-password",

@@ -84,7 +84,7 @@ describe("cluster screens in the browser", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Hostname (as FreeSWITCH reports it)").fill(HOSTNAME);
     await dialog.getByLabel("SIP address").fill("127.0.0.1");
-    await dialog.getByLabel("SIP port").fill("5090");
+    await dialog.getByLabel("SIP port", { exact: true }).fill("5090");
     // A closed port: pushes to this node fail fast instead of hanging on an unroutable address.
     await dialog.getByLabel("Event socket host").fill("127.0.0.1");
     await dialog.getByLabel("Event socket port").fill("1");
@@ -219,12 +219,13 @@ describe("cluster screens in the browser", () => {
     await page.getByText(`Desired revision ${desired!.rev.toString()};`).waitFor();
     const row = page.getByRole("row", { name: /kamailio-1/ });
     await row.getByText("http://127.0.0.1:5071/RPC").waitFor();
-    await row.getByText("behind").waitFor();
+    // Never once applied: a placeholder address, not a proxy that fell behind.
+    await row.getByText("never connected").waitFor();
     await row.getByText(`rev ${proxy.appliedRevision.toString()}`).waitFor();
     expect(await row.getByTitle(proxy.lastError!).isVisible()).toBe(true);
     // The failed attempt is the last push shown.
     expect(proxy.lastSyncAt).not.toBeNull();
-    expect(await row.getByText("never").count()).toBe(0);
+    expect(await row.getByText("never", { exact: true }).count()).toBe(0);
     await page.waitForLoadState("networkidle");
     await screenshot(page, "cluster-proxies-sync");
     await signOut(page);

@@ -160,8 +160,13 @@ describe("cluster router", () => {
     expect(typeof status.kamailioRevision).toBe("bigint");
     expect(status.kamailioRevision).toBeGreaterThan(0n);
     expect(status.freeswitchRevision).toBeGreaterThan(0n);
-    // Nothing relays in this test, so every outbox row written so far is pending.
-    expect(status.pendingOutbox).toBe(await t.db.outboxEvent.count());
+    // Nothing relays in this test, so every push row written so far is pending (webhook rows are not pushes).
+    expect(status.pendingOutbox).toBe(
+      await t.db.outboxEvent.count({
+        where: { OR: [{ topic: "kamailio.sync" }, { topic: { startsWith: "freeswitch." } }] },
+      }),
+    );
+    expect(await t.db.outboxEvent.count({ where: { topic: "node.admin-state-changed" } })).toBeGreaterThan(0);
     expect(status.pendingOutbox).toBeGreaterThan(0);
     expect(status.proxies).toEqual([
       {
@@ -172,8 +177,15 @@ describe("cluster router", () => {
         lastSyncAt: null,
         lastError: null,
         inSync: false,
+        neverConnected: false,
       },
     ]);
+    // A proxy tried and never once reached is "never connected", not merely behind.
+    const proxyId = status.proxies[0]!.id;
+    await t.db.sipProxy.update({ where: { id: proxyId }, data: { lastError: "fetch failed" } });
+    expect((await platform.cluster.syncStatus()).proxies[0]).toMatchObject({ inSync: false, neverConnected: true });
+    await t.db.sipProxy.update({ where: { id: proxyId }, data: { appliedRevision: 1n } });
+    expect((await platform.cluster.syncStatus()).proxies[0]).toMatchObject({ inSync: false, neverConnected: false });
     expect(status.nodes.map((n) => [n.hostname, n.adminState, n.inSync])).toEqual([
       ["fs-node-09", "ACTIVE", false],
       ["fs-node-10", "ACTIVE", false],
@@ -209,5 +221,17 @@ describe("cluster router", () => {
     expect(node).toMatchObject({ adminState: "ACTIVE", capacity: 500 });
     expect(await t.db.telephonyNode.count({ where: { hostname: "fs-evil" } })).toBe(0);
     expect(await t.db.domainAssignment.count({ where: { domainId } })).toBe(0);
+  });
+
+  it("keeps a node's trunk SIP port, unset meaning its SIP port + 20", async () => {
+    const plain = (await platform.cluster.nodes.create({ ...newNode, hostname: "fs-port-a" })).node;
+    expect(plain).toMatchObject({ sipPort: 5060, externalSipPort: null });
+    const own = (await platform.cluster.nodes.create({ ...newNode, hostname: "fs-port-b", externalSipPort: 5099 }))
+      .node;
+    expect(own.externalSipPort).toBe(5099);
+    expect((await platform.cluster.nodes.update({ id: own.id, externalSipPort: null })).externalSipPort).toBeNull();
+    await expect(platform.cluster.nodes.update({ id: own.id, externalSipPort: 70_000 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

@@ -159,7 +159,7 @@ describe("review: REST request bodies are bounded while reading", () => {
       api(request),
       new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000)),
     ]);
-    expect(response?.status).toBe(400);
+    expect(response?.status).toBe(413);
     expect(sent).toBeLessThan(4 * 1024 * 1024);
   });
 });

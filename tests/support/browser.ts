@@ -1,10 +1,46 @@
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterEach } from "vitest";
 
 export const SCREENSHOT_DIR = "test-results/screenshots";
 
-/** Debian's chromium, headless, with the flags this sandboxed, offline machine needs. */
+// Content Security Policy violations seen by any page of any browser launched below. Every e2e
+// test fails on one: the policy the app runs under (proxy.ts) must not break any page we visit.
+const cspViolations: string[] = [];
+const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
+
+afterEach(() => {
+  if (cspViolations.length === 0) return;
+  const seen = cspViolations.splice(0).join("\n");
+  throw new Error(`Content Security Policy violations:\n${seen}`);
+});
+
+async function watchForCspViolations(context: BrowserContext): Promise<void> {
+  // Init scripts run outside the page's CSP, so the event reaches the console even for blocked scripts.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}`),
+    );
+  });
+  context.on("console", (message) => {
+    if (CSP_MESSAGE.test(message.text())) cspViolations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+  });
+}
+
+/** Debian's chromium, headless, with the flags this sandboxed, offline machine needs; watched for CSP violations. */
 export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  // browser.newPage() goes through newContext() too, so every page is watched.
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchForCspViolations(context);
+    return context;
+  };
+  return browser;
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -24,7 +60,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // Exact: with single sign-on configured there is also "Sign in with …".
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
 }
 

@@ -28,8 +28,12 @@ export async function freePort(): Promise<number> {
  * The real `npm start` path (custom server, migrations check, demo seed, workers) against a
  * fresh test database, on a free port. The production build must exist (tests/support/buildApp.ts).
  */
-export async function startTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  extraEnv: Record<string, string> = {},
+  // A second app process on another app's database (and its demo logins); stopping it leaves the database.
+  shared?: Pick<TestApp, "database" | "credentials">,
+): Promise<TestApp> {
+  const database = shared?.database ?? (await createTestDatabase());
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "sb-app-"));
   const url = `http://127.0.0.1:${port}`;
@@ -55,7 +59,9 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     if (Date.now() > deadline) throw new Error(`app did not start in 90 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const credentials = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8")) as DemoCredentials;
+  const credentials =
+    shared?.credentials ??
+    (JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8")) as DemoCredentials);
   return {
     url,
     database,
@@ -64,7 +70,7 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
       child.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 500));
       if (child.exitCode === null) child.kill("SIGKILL");
-      await database.drop();
+      if (!shared) await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

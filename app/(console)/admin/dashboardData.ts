@@ -1,5 +1,6 @@
 import { recentAudit } from "@/server/audit/queries";
 import { syncStatus } from "@/server/cluster/syncStatus";
+import { healthNote } from "@/server/liveState/healthNote";
 import type { PlatformContext } from "@/server/tenancy/context";
 
 /**
@@ -9,7 +10,18 @@ import type { PlatformContext } from "@/server/tenancy/context";
 export async function loadDashboard(ctx: PlatformContext) {
   const [nodes, sync, tenants, recent] = await Promise.all([
     ctx.db.telephonyNode.findMany({
-      select: { id: true, hostname: true, adminState: true, health: true, activeCalls: true, capacity: true },
+      select: {
+        id: true,
+        hostname: true,
+        adminState: true,
+        health: true,
+        activeCalls: true,
+        capacity: true,
+        lastHeartbeatAt: true,
+        eslConnectedAt: true,
+        eslDisconnectedAt: true,
+        eslLastError: true,
+      },
       orderBy: { hostname: "asc" },
     }),
     syncStatus(ctx),
@@ -19,7 +31,8 @@ export async function loadDashboard(ctx: PlatformContext) {
   const count = (status: string) => tenants.find((t) => t.status === status)?._count._all ?? 0;
   const nodeInSync = new Map(sync.nodes.map((n) => [n.id, n.inSync]));
   return {
-    nodes: nodes.map((n) => ({ ...n, inSync: nodeInSync.get(n.id) ?? false })),
+    // Red "down" alone does not say whether the node ever answered.
+    nodes: nodes.map((n) => ({ ...n, inSync: nodeInSync.get(n.id) ?? false, healthNote: healthNote(n) })),
     proxies: sync.proxies,
     latestRevision: sync.latestRevision,
     kamailioRevision: sync.kamailioRevision,

@@ -107,6 +107,7 @@ export default async function DashboardPage() {
                       {!n.inSync && <Badge tone="amber">config behind</Badge>}
                     </span>
                   </div>
+                  <p className="text-xs text-slate-500">{n.healthNote}</p>
                   <div className="mt-1 flex items-center gap-2">
                     <div
                       className="h-2 flex-1 overflow-hidden rounded-full bg-slate-100"
@@ -142,6 +143,8 @@ export default async function DashboardPage() {
                   revision {p.appliedRevision.toString()} / {data.kamailioRevision.toString()}
                   {!p.enabled ? (
                     <Badge>disabled</Badge>
+                  ) : p.neverConnected ? (
+                    <Badge>never connected</Badge>
                   ) : p.inSync ? (
                     <Badge tone="green">in sync</Badge>
                   ) : (

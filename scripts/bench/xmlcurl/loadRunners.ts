@@ -28,13 +28,17 @@ const wrkOutput = z.object({
   errors: z.number(),
 });
 
-/** Closed loop (each connection sends its next request when the last is answered): wrk. */
+/**
+ * Closed loop (each connection sends its next request when the last is answered): wrk,
+ * replaying `requestsFile`; `freshUuids`: its uuid placeholders become new uuids per request.
+ */
 export async function runWrk(
   placement: Placement,
   port: number,
   requestsFile: string,
   seconds: number,
   connections: number,
+  freshUuids = false,
 ): Promise<LoadResult> {
   const [file, ...args] = placedCommand(placement, [
     "wrk",
@@ -48,6 +52,7 @@ export async function runWrk(
     `http://127.0.0.1:${port}`,
     "--",
     requestsFile,
+    ...(freshUuids ? ["fresh-uuids"] : []),
   ]);
   const { stdout } = await promisify(execFile)(file, args);
   const line = stdout.split("\n").find((l) => l.startsWith("{"));

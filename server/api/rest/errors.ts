@@ -1,6 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { logger } from "@/server/observability/logger";
+import { countDatabaseError } from "@/server/observability/metrics";
+import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { ConflictError, LimitError } from "@/server/tenancy/errors";
+
+const restLog = logger.child({ component: "rest" });
 
 /** The stable, documented error codes; clients branch on these, not on messages. */
 export const REST_ERROR_CODES = [
@@ -14,6 +19,8 @@ export const REST_ERROR_CODES = [
   "validation_failed",
   "limit_exceeded",
   "rate_limited",
+  "payload_too_large",
+  "unavailable",
   "internal_error",
 ] as const;
 
@@ -68,9 +75,22 @@ export function errorFromProcedure(error: unknown, procedure: string): Response 
       return errorResponse(status, { code: stableCode, message: error.message, ...(issues ? { issues } : {}) });
     }
   }
+  if (isDatabaseUnavailable(error)) return unavailableResponse();
   // Name and code only: database error messages can quote the values that were written.
   const name = cause instanceof Error ? cause.name : typeof cause;
   const dbCode = cause && typeof cause === "object" && "code" in cause ? ` (${String(cause.code)})` : "";
-  console.error(`REST ${procedure} failed: ${name}${dbCode}`);
+  if (dbCode) countDatabaseError("rest");
+  restLog.error(`REST ${procedure} failed: ${name}${dbCode}`);
   return errorResponse(500, { code: "internal_error", message: "Something went wrong on our side" });
+}
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export function unavailableResponse(): Response {
+  return errorResponse(
+    503,
+    { code: "unavailable", message: "The service is briefly unavailable; retry after Retry-After seconds" },
+    { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+  );
 }

@@ -1,6 +1,5 @@
 import { createCaller } from "@/server/api/root";
 import { clientIp } from "@/server/api/httpContext";
-import { authenticateApiToken, type TokenRejection } from "@/server/apiTokens/authenticate";
 import { db as defaultDb, type Db } from "@/server/db/client";
 import { errorFromProcedure, errorResponse, jsonResponse } from "./errors";
 import { matchRoute } from "./matchRoute";
@@ -8,20 +7,19 @@ import { buildOpenApiDocument, type OpenApiDocument } from "./openapi";
 import { TokenBucketLimiter, type RateLimit } from "./rateLimiter";
 import { rateLimitFromEnv } from "./restConfig";
 import { buildProcedureInput } from "./restInput";
+import { countRestRequest } from "./restMetrics";
+import { authenticateTokenThrottled, tokenRejectionResponse } from "./throttledTokenAuth";
 import { tokenApiContext } from "./tokenContext";
 
 export const REST_PREFIX = "/api/v1";
 
 export type RestHandler = (request: Request) => Promise<Response>;
 
-const REJECTION_MESSAGES: Record<TokenRejection, string> = {
-  missing: "Send an API token: Authorization: Bearer sb_…",
-  invalid: "This API token is not valid",
-  expired: "This API token has expired",
-  revoked: "This API token has been revoked",
-};
-
 type Procedure = (input: unknown) => Promise<unknown>;
+
+/** The path under /api/v1, as routes name it. */
+const restPath = (url: URL) =>
+  url.pathname.startsWith(REST_PREFIX) ? url.pathname.slice(REST_PREFIX.length) : url.pathname;
 
 // createCaller returns a proxy keyed by router path; walking it by the route's dotted path
 // yields the same function `caller.extensions.create` would be.
@@ -36,9 +34,9 @@ export function createRestHandler(options: { db: () => Db; rateLimit: RateLimit 
   const limiter = new TokenBucketLimiter(options.rateLimit);
   let openApi: OpenApiDocument | undefined;
 
-  return async function handleRest(request: Request): Promise<Response> {
+  const answer = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
-    const path = url.pathname.startsWith(REST_PREFIX) ? url.pathname.slice(REST_PREFIX.length) : url.pathname;
+    const path = restPath(url);
     if (path === "/openapi.json" && request.method === "GET") {
       openApi ??= buildOpenApiDocument();
       return jsonResponse(200, openApi, { "cache-control": "no-cache" });
@@ -56,14 +54,8 @@ export function createRestHandler(options: { db: () => Db; rateLimit: RateLimit 
     }
 
     const db = options.db();
-    const auth = await authenticateApiToken(db, request.headers.get("authorization"));
-    if (!auth.ok) {
-      return errorResponse(
-        401,
-        { code: "unauthorized", message: REJECTION_MESSAGES[auth.reason] },
-        { "www-authenticate": "Bearer" },
-      );
-    }
+    const auth = await authenticateTokenThrottled(db, request.headers);
+    if (!auth.ok) return tokenRejectionResponse(auth);
     const decision = limiter.take(auth.principal.tokenId);
     if (!decision.allowed) {
       return errorResponse(
@@ -84,6 +76,13 @@ export function createRestHandler(options: { db: () => Db; rateLimit: RateLimit 
     } catch (error) {
       return errorFromProcedure(error, match.route.procedure);
     }
+  };
+
+  return async function handleRest(request: Request): Promise<Response> {
+    // Whatever escaped (a database outage while checking the token, say) still gets the documented shape.
+    const response = await answer(request).catch((error: unknown) => errorFromProcedure(error, "request"));
+    countRestRequest(request.method, restPath(new URL(request.url)), response.status);
+    return response;
   };
 }
 

@@ -73,7 +73,13 @@ async function readLimited(request: Request): Promise<string | null> {
 async function bodyInput(request: Request): Promise<InputResult> {
   const text = await readLimited(request);
   if (text === null) {
-    return { ok: false, response: errorResponse(400, { code: "bad_request", message: "Request body too large" }) };
+    return {
+      ok: false,
+      response: errorResponse(413, {
+        code: "payload_too_large",
+        message: `The request body is larger than ${MAX_BODY_BYTES} bytes`,
+      }),
+    };
   }
   if (text.trim() === "") return { ok: true, input: {} };
   let parsed: unknown;

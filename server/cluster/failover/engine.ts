@@ -2,6 +2,7 @@ import type { Db, DbTx } from "@/server/db/client";
 import { moveDomainsIn } from "@/server/cluster/domainAssignments";
 import { lockFor } from "@/server/cluster/locks";
 import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from "@/server/liveState/nodeHealth";
+import { recordWebhookEvent } from "@/server/webhooks/recordWebhookEvent";
 import { nodeVerdict, type NodeVerdict } from "./detection";
 import { domainDemands, nodeLoads } from "./loads";
 import type { NodeRef } from "./nodeRefs";
@@ -14,16 +15,29 @@ import { DOMAIN_MOVED_TOPIC, FAILOVER_LOCK, SYSTEM_FAILOVER } from "./system";
 export type FailoverMove = { domainId: string; domain: string; from: string[]; to: string[]; eventId: string };
 export type TickResult = { downNodeIds: string[]; moved: FailoverMove[]; revision: bigint | null; restored: string[] };
 
-/** Persists the engine's verdict per node; `since` changes only when the verdict flips. */
-async function recordVerdicts(db: DbTx, verdicts: Map<string, NodeVerdict>, now: Date): Promise<void> {
+/**
+ * Persists the engine's verdict per node; `since` changes only when the verdict flips. A flip
+ * (or a first verdict of "down") is a node.down / node.up webhook event, in the same transaction.
+ */
+async function recordVerdicts(db: Db, verdicts: Map<string, NodeVerdict>, now: Date): Promise<void> {
   const current = new Map((await db.failoverNodeStatus.findMany()).map((s) => [s.nodeId, s] as const));
   for (const [nodeId, v] of verdicts) {
     const had = current.get(nodeId);
     if (had && had.down === v.down && had.reason === v.reason) continue;
-    await db.failoverNodeStatus.upsert({
-      where: { nodeId },
-      create: { nodeId, down: v.down, reason: v.reason, since: now },
-      update: { down: v.down, reason: v.reason, ...(had?.down === v.down ? {} : { since: now }) },
+    const flipped = had ? had.down !== v.down : v.down;
+    await db.$transaction(async (tx) => {
+      await tx.failoverNodeStatus.upsert({
+        where: { nodeId },
+        create: { nodeId, down: v.down, reason: v.reason, since: now },
+        update: { down: v.down, reason: v.reason, ...(had?.down === v.down ? {} : { since: now }) },
+      });
+      if (!flipped) return;
+      const node = await tx.telephonyNode.findUnique({ where: { id: nodeId }, select: { hostname: true } });
+      await recordWebhookEvent(tx, v.down ? "node.down" : "node.up", null, {
+        node: { id: nodeId, hostname: node?.hostname ?? null },
+        reason: v.reason,
+        since: now.toISOString(),
+      });
     });
   }
 }

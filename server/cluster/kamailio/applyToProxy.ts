@@ -11,6 +11,7 @@ import {
   liveDomainValues,
   type LiveDestination,
 } from "./rpcReplies";
+import { recordWebhookEvent } from "@/server/webhooks/recordWebhookEvent";
 import { readStoredState } from "./tables";
 import { pushEdgeLimits, storedEdgeLimits } from "./edgeLimits";
 
@@ -119,6 +120,12 @@ export class ProxyPusher {
             UPDATE "SipProxy" SET "appliedRevision" = GREATEST("appliedRevision", ${revision}),
               "lastSyncAt" = now(), "lastError" = NULL, "updatedAt" = now()
             WHERE id = ${proxyId}`;
+          if (proxy.lastError !== null) {
+            await recordWebhookEvent(tx, "proxy.in-sync", null, {
+              proxy: { id: proxyId, name: proxy.name },
+              revision: revision.toString(),
+            });
+          }
           return { status: "applied", revision };
         } catch (e) {
           const error = e instanceof Error ? e : new Error(String(e));
@@ -127,6 +134,14 @@ export class ProxyPusher {
             where: { id: proxyId },
             data: { lastError: error.message.slice(0, 500), lastSyncAt: new Date() },
           });
+          // Once per episode: retries of a proxy already out of sync are not news.
+          if (proxy.lastError === null) {
+            await recordWebhookEvent(tx, "proxy.out-of-sync", null, {
+              proxy: { id: proxyId, name: proxy.name },
+              error: error.message.slice(0, 500),
+              appliedRevision: proxy.appliedRevision.toString(),
+            });
+          }
           return { status: "failed", error };
         }
       },

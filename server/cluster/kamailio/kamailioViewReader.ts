@@ -1,10 +1,13 @@
 import type { Db } from "@/server/db/client";
+import type { FailureLog } from "@/server/cluster/failureLog";
 import { readKamailioView } from "./readKamailioView";
 
 export type KamailioViewReaderOptions = {
   /** How often every enabled proxy is read (KAMAILIO_PROBE_READ_MS); 0 = only after pushes. */
   intervalMs: number;
   onError?: (where: string, e: unknown) => void;
+  /** Reports a proxy that cannot be read once per change of state, not on every read. */
+  targets?: FailureLog;
   /** Called after a read in which some node changed state on a proxy (e.g. to run failover). */
   onStateChange?: (proxyId: string) => void;
 };
@@ -19,10 +22,13 @@ export function startKamailioViewReader(db: Db, options: KamailioViewReaderOptio
   const again = new Set<string>();
 
   const readOnce = async (proxyId: string) => {
+    const target = `read kamailio view of ${proxyId}`;
     try {
       if ((await readKamailioView(db, proxyId)) > 0) options.onStateChange?.(proxyId);
+      options.targets?.succeeded(target);
     } catch (e) {
-      options.onError?.(`read kamailio view of ${proxyId}`, e);
+      if (options.targets) options.targets.failed(target, e);
+      else options.onError?.(target, e);
     }
   };
 

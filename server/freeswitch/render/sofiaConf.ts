@@ -1,16 +1,16 @@
 import { el, freeswitchDocument, param } from "../xml";
+import { externalSipPort } from "@/server/cluster/nodeAddress";
 import { gatewayElement, type GatewayView } from "./gateway";
 
 export type SofiaNodeView = {
   hostname: string;
   sipAddress: string;
   sipPort: number;
+  /** The external (trunk) profile's port; null = sipPort + 20. */
+  externalSipPort: number | null;
   /** The trunks this node carries: platform trunks and those of the domains it serves. */
   gateways: GatewayView[];
 };
-
-/** Trunk traffic gets its own port, FreeSWITCH's convention (5060 → 5080). */
-export const EXTERNAL_PORT_OFFSET = 20;
 
 function commonParams(node: SofiaNodeView, port: number) {
   return [
@@ -24,8 +24,7 @@ function commonParams(node: SofiaNodeView, port: number) {
     param("dtmf-type", "rfc2833"),
     param("inbound-codec-prefs", "OPUS,G722,PCMU,PCMA"),
     param("outbound-codec-prefs", "OPUS,G722,PCMU,PCMA"),
-    param("rtp-timeout-sec", 300),
-    param("rtp-hold-timeout-sec", 1800),
+    // Media timeouts are channel variables now, set by every dialplan answer (render/dialplan.ts).
     param("log-auth-failures", true),
     param("debug", 0),
     param("sip-trace", "no"),
@@ -64,7 +63,7 @@ export function renderSofiaConf(node: SofiaNodeView): string {
     el("gateways", {}, node.gateways.map(gatewayElement)),
     el("domains", {}, []),
     el("settings", {}, [
-      ...commonParams(node, node.sipPort + EXTERNAL_PORT_OFFSET),
+      ...commonParams(node, externalSipPort(node)),
       param("context", "public"),
       param("auth-calls", false),
       param("apply-inbound-acl", "trunks"),

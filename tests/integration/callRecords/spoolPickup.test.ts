@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { freePort } from "../../support/testApp";
+import { startXmlCurlProcess } from "../../support/xmlCurlProcess";
 import { CDR_SPOOL_DIR, spoolFileNames } from "../../unit/callRecords/cdrFixtures";
 import { EXPECTED_LEGS } from "../../unit/callRecords/expectedLegs";
 import { CAPTURE_NODE, seedCaptureWorld } from "./cdrTestbed";
@@ -63,21 +64,9 @@ beforeAll(async () => {
   t = await createTestDatabase();
   sql = new pg.Pool({ connectionString: t.url, max: 2 });
   seeded = await seedCaptureWorld(t.db);
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/freeswitch/cdr`;
-  server = spawn(process.execPath, ["--import", "tsx", "server/freeswitch/standalone.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, XMLCURL_PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout?.on("data", (b: Buffer) => (output += b.toString()));
-  server.stderr?.on("data", (b: Buffer) => (output += b.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!output.includes("/freeswitch/cdr")) {
-    if (server.exitCode !== null) throw new Error(`xmlcurl process exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`xmlcurl process did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const xmlCurl = await startXmlCurlProcess(t.url);
+  server = xmlCurl.child;
+  url = `http://127.0.0.1:${xmlCurl.port}/freeswitch/cdr`;
 });
 
 afterAll(async () => {

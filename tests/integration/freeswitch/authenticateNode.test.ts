@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnswerCache } from "@/server/freeswitch/answerCache";
 import { NodeAuthenticator } from "@/server/freeswitch/authenticateNode";
 import { seal } from "@/server/security/secretBox";
-import { hashPassword } from "@/server/security/password";
+import { hashPassword, verifyPassword } from "@/server/security/password";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { basicAuth, NODE, seedSwitchboard } from "./seed";
 
@@ -24,6 +24,24 @@ function authenticator(): { auth: NodeAuthenticator; cache: AnswerCache } {
 
 // The hit path skips hashing and awaiting; these pin what it must still refuse.
 describe("NodeAuthenticator", () => {
+  it("verifies a header that many connections bring at once with one argon2 run, each source checked", async () => {
+    const cache = new AnswerCache({ maxEntries: 100, loadTimeoutMs: 2_000, failureBackoffMs: 1_000 });
+    let runs = 0;
+    const auth = new NodeAuthenticator(t.db, cache, (hash, password) => (runs++, verifyPassword(hash, password)));
+    const good = basicAuth(NODE.user, NODE.secret);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => auth.authenticate(good, i === 7 ? "198.51.100.7" : "127.0.0.1")),
+    );
+    expect(runs).toBe(1);
+    expect(results.filter((r) => r.ok)).toHaveLength(19);
+    expect(results[7]).toMatchObject({ ok: false, status: 403 });
+
+    const wrong = basicAuth(NODE.user, "not-the-secret");
+    const refused = await Promise.all(Array.from({ length: 20 }, () => auth.authenticate(wrong, "127.0.0.1")));
+    expect(runs).toBe(2);
+    expect(refused.every((r) => !r.ok && r.status === 401)).toBe(true);
+  });
+
   it("answers a verified header synchronously once its node is cached", async () => {
     const { auth } = authenticator();
     const header = basicAuth(NODE.user, NODE.secret);

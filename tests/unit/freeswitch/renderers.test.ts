@@ -119,10 +119,18 @@ describe("directory documents", () => {
 
 describe("configuration documents", () => {
   it("sofia.conf for a node", () => {
-    const xml = renderSofiaConf({ hostname: "fs-node-01", sipAddress: "192.0.2.2", sipPort: 5060, gateways: [trunk] });
+    const node = { hostname: "fs-node-01", sipAddress: "192.0.2.2", sipPort: 5060, externalSipPort: null };
+    const xml = renderSofiaConf({ ...node, gateways: [trunk] });
     expectGolden("sofia.conf", xml);
     const parsed = parser.parse(xml) as ParsedSofia;
     expect(parsed.document.section.configuration.profiles.profile[1]?.gateways.gateway.name).toBe("carrier-a");
+    // FreeSWITCH 1.10 warns about the old per-profile RTP timeouts; the dialplan sets media_timeout instead.
+    expect(xml).not.toMatch(/rtp-timeout-sec|rtp-hold-timeout-sec/);
+    // The external profile listens on sipPort + 20 unless the node names its own port.
+    expect(xml).toMatch(/<profile name="external">.*<param name="sip-port" value="5080"\/>/);
+    const own = renderSofiaConf({ ...node, externalSipPort: 5090, gateways: [] });
+    expect(own).toMatch(/<profile name="internal">.*<param name="sip-port" value="5060"\/>.*<profile name="external">/);
+    expect(own).toMatch(/<profile name="external">.*<param name="sip-port" value="5090"\/>/);
   });
 
   it("acl.conf", () =>

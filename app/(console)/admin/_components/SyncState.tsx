@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/Badge";
 
-type Props = { state: "in sync" | "behind" | "disabled"; revision: bigint; error: string | null };
+type Props = { state: "in sync" | "behind" | "disabled" | "never connected"; revision: bigint; error: string | null };
 
-const TONE = { "in sync": "green", behind: "amber", disabled: "slate" } as const;
+const TONE = { "in sync": "green", behind: "amber", disabled: "slate", "never connected": "slate" } as const;
 
 /** Whether a node or proxy has applied the desired revision, which one it has, and why a push failed. */
 export function SyncState({ state, revision, error }: Props) {

@@ -3,7 +3,15 @@ import { Field } from "@/components/ui/Field";
 
 /** The node settings shared by the create and edit forms. */
 export type NodeFieldName =
-  "sipAddress" | "sipPort" | "eslHost" | "eslPort" | "eslPassword" | "capacity" | "weight" | "allowedSources";
+  | "sipAddress"
+  | "sipPort"
+  | "externalSipPort"
+  | "eslHost"
+  | "eslPort"
+  | "eslPassword"
+  | "capacity"
+  | "weight"
+  | "allowedSources";
 type Register = (
   name: NodeFieldName,
   options?: { setValueAs?: (value: string | string[]) => unknown },
@@ -12,6 +20,8 @@ type Props = { register: Register; errors: Partial<Record<NodeFieldName, { messa
 
 // The list is typed comma- or space-separated; an array (from the server) shows as "a,b".
 const parseList = (value: string | string[]) => (Array.isArray(value) ? value : value.split(/[\s,]+/).filter(Boolean));
+// Empty = the default (SIP port + 20), stored as null.
+const optionalPort = (value: string | string[]) => (value === "" ? null : value);
 
 export function NodeFields({ register, errors, passwordHint }: Props) {
   return (
@@ -19,12 +29,19 @@ export function NodeFields({ register, errors, passwordHint }: Props) {
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field
           label="SIP address"
-          className="sm:col-span-2"
           placeholder="10.0.0.21"
           error={errors.sipAddress?.message}
           {...register("sipAddress")}
         />
         <Field label="SIP port" type="number" error={errors.sipPort?.message} {...register("sipPort")} />
+        <Field
+          label="Trunk SIP port"
+          type="number"
+          placeholder="SIP port + 20"
+          hint="The external profile carriers send to"
+          error={errors.externalSipPort?.message}
+          {...register("externalSipPort", { setValueAs: optionalPort })}
+        />
         <Field
           label="Event socket host"
           className="sm:col-span-2"

@@ -13,6 +13,7 @@ import { EditDeleteButtons } from "@/components/ui/EditDeleteButtons";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NodeHealthCell } from "@/components/liveState/NodeHealthCell";
 import { KamailioViewCell } from "@/components/cluster/KamailioViewCell";
+import { externalSipPort } from "@/server/cluster/nodeAddress";
 import { SyncState } from "../_components/SyncState";
 import { CreateNodeDialog, EditNodeDialog, type EditableNode } from "./NodeDialogs";
 
@@ -65,6 +66,7 @@ export function NodesView() {
                 <span className="font-mono text-xs text-slate-500">
                   {n.sipAddress}:{n.sipPort}
                 </span>
+                <span className="block text-xs text-slate-500">trunks on port {externalSipPort(n)}</span>
               </>
             ),
           },

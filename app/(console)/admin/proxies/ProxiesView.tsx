@@ -64,7 +64,15 @@ export function ProxiesView() {
             header: "Sync",
             cell: (p) => (
               <SyncState
-                state={!p.enabled ? "disabled" : status.get(p.id)?.inSync === false ? "behind" : "in sync"}
+                state={
+                  !p.enabled
+                    ? "disabled"
+                    : status.get(p.id)?.neverConnected
+                      ? "never connected"
+                      : status.get(p.id)?.inSync === false
+                        ? "behind"
+                        : "in sync"
+                }
                 revision={p.appliedRevision}
                 error={p.lastError}
               />
