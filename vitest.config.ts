@@ -1,7 +1,11 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
-const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+const alias = {
+  "@": fileURLToPath(new URL(".", import.meta.url)),
+  // Services import "server-only" to keep them out of the browser bundle; tests run them on Node.
+  "server-only": fileURLToPath(new URL("server/runtime/serverOnlyOutsideNext.ts", import.meta.url)),
+};
 // Tests never need a real key; a fixed one keeps sealed fixtures stable.
 const env = {
   SWITCHBOARD_SECRET_KEY: "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=",

@@ -4,6 +4,7 @@ import { nodesFor, pushToNode } from "@/server/cluster/freeswitch/pushToNode";
 import { ProxyPusher } from "@/server/cluster/kamailio/applyToProxy";
 import { startKamailioViewReader } from "@/server/cluster/kamailio/kamailioViewReader";
 import { failureLog } from "@/server/cluster/failureLog";
+import { targetLocksFor } from "@/server/cluster/locks";
 import { syncKamailioTables } from "@/server/cluster/kamailio/syncTables";
 import {
   ApplyJobSchema,
@@ -87,7 +88,7 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
 
   const workers: JobWorker[] = [
     backend.worker<OutboxJob>(CLUSTER_EVENTS_QUEUE, onEvent, settings(1)),
-    // Proxies in parallel; one proxy is serialised by its advisory lock.
+    // Proxies in parallel; one proxy is serialised by its target lock (as is one node below).
     backend.worker<ApplyJob>(
       KAMAILIO_APPLY_QUEUE,
       async (job) => {
@@ -154,6 +155,7 @@ export async function startClusterWorkers(db: Db, backend: QueueBackend, options
       await viewReader.close();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([applyQueue.close(), nodeQueue.close()]);
+      await targetLocksFor(db).close();
     },
   };
 }

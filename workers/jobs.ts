@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clusterEventSchema } from "@/server/cluster/events";
 
 // Queue names and job payloads shared by the relay, the workers and the reconciler.
 // Job data crosses a process boundary (Redis/PostgreSQL), so it is parsed with zod.
@@ -7,26 +8,9 @@ export const CLUSTER_EVENTS_QUEUE = "cluster-events";
 export const KAMAILIO_APPLY_QUEUE = "kamailio-apply";
 export const FREESWITCH_NODE_QUEUE = "freeswitch-node";
 
-/** Outbox topics the relay moves into CLUSTER_EVENTS_QUEUE (other topics belong to other consumers). */
-export const CLUSTER_TOPICS = [
-  "kamailio.sync",
-  "freeswitch.flush-user",
-  "freeswitch.trunk-changed",
-  "freeswitch.acl-changed",
-] as const;
-
-const Name = z.string().min(1).max(253);
-
-export const ClusterEventSchema = z.discriminatedUnion("topic", [
-  z.object({ topic: z.literal("kamailio.sync") }),
-  z.object({ topic: z.literal("freeswitch.flush-user"), domain: Name, users: z.array(Name) }),
-  z.object({ topic: z.literal("freeswitch.trunk-changed"), gateway: Name, previousGateway: Name.optional() }),
-  z.object({ topic: z.literal("freeswitch.acl-changed") }),
-]);
-
 const Revision = z.string().regex(/^\d+$/);
 
-export const OutboxJobSchema = z.object({ outboxId: Revision, revision: Revision, event: ClusterEventSchema });
+export const OutboxJobSchema = z.object({ outboxId: Revision, revision: Revision, event: clusterEventSchema });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
 export const WEBHOOK_DELIVERY_QUEUE = "webhook-delivery";
@@ -41,7 +25,7 @@ export const webhookJobId = (deliveryId: bigint | string, round?: bigint | strin
 export const ApplyJobSchema = z.object({ proxyId: z.string().min(1) });
 export type ApplyJob = z.infer<typeof ApplyJobSchema>;
 
-export const NodeJobSchema = z.object({ nodeId: z.string().min(1), revision: Revision, event: ClusterEventSchema });
+export const NodeJobSchema = z.object({ nodeId: z.string().min(1), revision: Revision, event: clusterEventSchema });
 export type NodeJob = z.infer<typeof NodeJobSchema>;
 
 /** BullMQ job ids may not contain ":"; the outbox id makes a re-add after a crash a no-op. */

@@ -1,9 +1,9 @@
 import pg from "pg";
+import { CLUSTER_TOPICS, clusterEventSchema } from "@/server/cluster/events";
+import { OUTBOX_CHANNEL } from "@/server/db/channels";
 import type { Db } from "@/server/db/client";
-import { CLUSTER_TOPICS, ClusterEventSchema, KEEP, RETRY, outboxJobId, type OutboxJob } from "./jobs";
+import { KEEP, RETRY, outboxJobId, type OutboxJob } from "./jobs";
 import type { JobQueue } from "./queueBackend";
-
-export const OUTBOX_CHANNEL = "switchboard_outbox";
 
 type OutboxRow = { id: bigint; revisionId: bigint | null; topic: string; payload: unknown };
 
@@ -92,7 +92,7 @@ export class OutboxRelay extends OutboxPump {
         ORDER BY id LIMIT ${this.options.batchSize ?? 100}
         FOR UPDATE SKIP LOCKED`;
       for (const row of rows) {
-        const parsed = ClusterEventSchema.safeParse({ ...(row.payload as object), topic: row.topic });
+        const parsed = clusterEventSchema.safeParse({ ...(row.payload as object), topic: row.topic });
         // A malformed row is reported and passed over rather than blocking every row behind it.
         if (!parsed.success) {
           this.options.onError?.(new Error(`outbox row ${row.id}: ${parsed.error.message}`));

@@ -7,7 +7,7 @@ import { SelectField } from "./SelectField";
 import { useTRPC } from "@/components/providers/trpc";
 import { Field } from "@/components/ui/Field";
 import type { DestinationType } from "@/server/db/generated/enums";
-import { DESTINATION_LABELS, DESTINATION_TYPES } from "@/server/shared/destination";
+import { DESTINATION_LABELS, DESTINATION_TYPES } from "@/server/shared/destinationSchema";
 
 type Suggestion = { number: string; label: string };
 export type DestinationSuggestions = Partial<Record<DestinationType, Suggestion[]>>;

@@ -3,7 +3,9 @@
  *
  * The endpoint runs as deployed (`npm run xmlcurl`: server/freeswitch/standalone.ts, a child
  * process) on a throw-away migrated database seeded with the captures' world (cap.example.com,
- * node `vm`), served by BENCH_WORKERS processes (XMLCURL_WORKERS). The load: wrk (the xml_curl
+ * node `vm`), served by BENCH_WORKERS processes (XMLCURL_WORKERS; 1 by default, as deployed: on
+ * two cores shared with PostgreSQL and wrk, a second process cost 40% more CPU per CDR and gave
+ * half the rate, its batches being half as big). The load: wrk (the xml_curl
  * bench's replay.lua) over BENCH_CONNECTIONS keep-alive connections, each posting one CDR after
  * another, authenticated as the node; the bodies are the captured mod_json_cdr posts (every
  * scenario, a- and b-legs) with fresh channel uuids per request, so every post is a new leg.
@@ -16,6 +18,9 @@
  * Rounds alternate baseline / endpoint (BENCH_ROUNDS, each BENCH_SECONDS); the median is reported.
  * After each endpoint run the rows are counted: every 200 must be a stored row (and at most the
  * requests still in flight when wrk stopped may be stored beyond those).
+ * Each side's CPU per stored row is read from /proc (load generator, endpoint, PostgreSQL):
+ * with both sides CPU-bound on the same cores, their rates go as 1 / CPU per row, which gives
+ * the ratio CPU alone allows, whatever the machine's load.
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -32,7 +37,7 @@ import { createTestDatabase } from "@/tests/support/database";
 import { freePort } from "@/tests/support/testApp";
 import { capturedPostNames, readCapturedPost } from "@/tests/unit/callRecords/cdrFixtures";
 import { EXPECTED_LEGS } from "@/tests/unit/callRecords/expectedLegs";
-import { cpuSeconds, withChildren } from "./processCpu";
+import { cpuSeconds, reapedChildrenCpuSeconds, withChildren } from "./processCpu";
 import { runWrk } from "./xmlcurl/loadRunners";
 
 const config = z
@@ -40,9 +45,11 @@ const config = z
     BENCH_SECONDS: z.coerce.number().positive().default(8),
     BENCH_ROUNDS: z.coerce.number().int().positive().default(3),
     BENCH_CONNECTIONS: z.coerce.number().int().positive().default(256),
-    BENCH_WORKERS: z.coerce.number().int().positive().default(2),
+    BENCH_WORKERS: z.coerce.number().int().positive().default(1),
     BENCH_BASELINE_CONNECTIONS: z.coerce.number().int().positive().default(4),
     BENCH_BASELINE_ROWS: z.coerce.number().int().positive().default(100),
+    /** Where the endpoint's processes write V8 CPU profiles (--cpu-prof), to see where a CDR's time goes. */
+    BENCH_PROFILE_DIR: z.string().optional(),
   })
   .parse(process.env);
 
@@ -84,7 +91,13 @@ const pool = new pg.Pool({ connectionString: t.url, max: config.BENCH_BASELINE_C
 const port = await freePort();
 const server = spawn(
   process.execPath,
-  ["--max-semi-space-size=64", "--import", "tsx", "server/freeswitch/standalone.ts"],
+  [
+    "--max-semi-space-size=64",
+    ...(config.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${config.BENCH_PROFILE_DIR}`] : []),
+    "--import",
+    "tsx",
+    "server/freeswitch/standalone.ts",
+  ],
   {
     env: {
       ...process.env,
@@ -195,7 +208,42 @@ const backendPids = async () =>
       "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
     )
   ).rows.map((r) => r.pid);
-type Cpu = { endpointUs: number; databaseUs: number; load: number };
+/** CPU per stored row, in µs, of each part of one side: what the two cores were spent on. */
+type Cpu = { loadUs: number; endpointUs: number; databaseUs: number };
+const totalUs = (c: Cpu) => c.loadUs + c.endpointUs + c.databaseUs;
+
+/** Runs `work` and charges the CPU its parts spent to each of the rows it stored. */
+async function measured<T extends Result>(
+  endpointPids: number[],
+  work: () => Promise<T>,
+): Promise<{ result: T; stored: number; cpu: Cpu }> {
+  const databasePids = await backendPids();
+  const before = await count();
+  const [load0, self0, endpoint0, database0] = [
+    reapedChildrenCpuSeconds(),
+    process.cpuUsage(),
+    cpuSeconds(endpointPids),
+    cpuSeconds(databasePids),
+  ];
+  const result = await work();
+  const self = process.cpuUsage(self0);
+  const stored = (await count()) - before;
+  const perRow = (seconds: number) => (seconds / stored) * 1e6;
+  return {
+    result,
+    stored,
+    cpu: {
+      // The load generator: wrk (a reaped child) for the endpoint, this process's client for the baseline.
+      loadUs: perRow(reapedChildrenCpuSeconds() - load0 + (self.user + self.system) / 1e6),
+      endpointUs: perRow(cpuSeconds(endpointPids) - endpoint0),
+      databaseUs: perRow(cpuSeconds(databasePids) - database0),
+    },
+  };
+}
+
+const cpuLine = (c: Cpu, load: string, endpoint: string) =>
+  `${load} ${c.loadUs.toFixed(0)} + ${endpoint}${c.endpointUs.toFixed(0)} + PostgreSQL ${c.databaseUs.toFixed(0)} = ` +
+  `${totalUs(c).toFixed(0)} µs`;
 
 try {
   // Warm up both paths before measuring: one post first, so the node's credentials are
@@ -205,29 +253,24 @@ try {
   await runBaseline(1);
   const endpoint: Result[] = [];
   const baseline: Result[] = [];
-  const cpu: Cpu[] = [];
+  const endpointCpu: Cpu[] = [];
+  const baselineCpu: Cpu[] = [];
+  const endpointPids = withChildren(server.pid as number);
   for (let round = 1; round <= config.BENCH_ROUNDS; round++) {
-    baseline.push(await runBaseline(config.BENCH_SECONDS));
-    const before = await count();
-    const [endpointPids, databasePids] = [withChildren(server.pid as number), await backendPids()];
-    const [endpointCpu, databaseCpu] = [cpuSeconds(endpointPids), cpuSeconds(databasePids)];
-    const r = await runEndpoint(config.BENCH_SECONDS);
+    const b = await measured([], () => runBaseline(config.BENCH_SECONDS));
+    const e = await measured(endpointPids, () => runEndpoint(config.BENCH_SECONDS));
     const load = loadavg()[0] as number;
-    const [endpointSpent, databaseSpent] = [
-      cpuSeconds(endpointPids) - endpointCpu,
-      cpuSeconds(databasePids) - databaseCpu,
-    ];
-    const stored = (await count()) - before;
-    const ok = r.requests - r.failures;
-    if (stored < ok || stored > ok + r.failures + config.BENCH_CONNECTIONS)
-      throw new Error(`round ${round}: ${ok} answered 200 but ${stored} rows were stored`);
-    endpoint.push(r);
-    const c = { endpointUs: (endpointSpent / stored) * 1e6, databaseUs: (databaseSpent / stored) * 1e6, load };
-    cpu.push(c);
+    const ok = e.result.requests - e.result.failures;
+    if (e.stored < ok || e.stored > ok + e.result.failures + config.BENCH_CONNECTIONS)
+      throw new Error(`round ${round}: ${ok} answered 200 but ${e.stored} rows were stored`);
+    endpoint.push(e.result);
+    baseline.push(b.result);
+    endpointCpu.push(e.cpu);
+    baselineCpu.push(b.cpu);
     console.log(
-      `round ${round}: endpoint ${r.perSecond.toFixed(0)} CDR/s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
-        `${r.failures} non-200), baseline ${baseline[round - 1]?.perSecond.toFixed(0)} rows/s; CPU per CDR: ` +
-        `endpoint ${c.endpointUs.toFixed(0)} µs, PostgreSQL ${c.databaseUs.toFixed(0)} µs; load ${load.toFixed(1)}`,
+      `round ${round} (load ${load.toFixed(1)}): endpoint ${e.result.perSecond.toFixed(0)} CDR/s (p50 ${e.result.p50.toFixed(1)} ms, ` +
+        `p99 ${e.result.p99.toFixed(1)} ms, ${e.result.failures} non-200), baseline ${b.result.perSecond.toFixed(0)} rows/s\n` +
+        `  CPU per row: endpoint side ${cpuLine(e.cpu, "wrk", "endpoint ")}; baseline side ${cpuLine(b.cpu, "client", "")}`,
     );
   }
   const ratios = endpoint.map((r, i) => r.perSecond / (baseline[i] as Result).perSecond).sort((a, b) => a - b);
@@ -236,8 +279,8 @@ try {
   const e = mid(endpoint, (r) => r.perSecond);
   const b = mid(baseline, (r) => r.perSecond);
   console.log(
-    `\nPOST /freeswitch/cdr (${config.BENCH_CONNECTIONS} connections, mod_json_cdr bodies ~10 KB): ` +
-      `${e.perSecond.toFixed(0)} CDR/s, p50 ${e.p50.toFixed(1)} ms, p99 ${e.p99.toFixed(1)} ms per request`,
+    `\nPOST /freeswitch/cdr (${config.BENCH_CONNECTIONS} connections, ${config.BENCH_WORKERS} endpoint processes, ` +
+      `mod_json_cdr bodies ~10 KB): ${e.perSecond.toFixed(0)} CDR/s, p50 ${e.p50.toFixed(1)} ms, p99 ${e.p99.toFixed(1)} ms per request`,
   );
   console.log(
     `baseline: plain ${config.BENCH_BASELINE_ROWS}-row INSERTs over ${config.BENCH_BASELINE_CONNECTIONS} connections: ` +
@@ -247,12 +290,15 @@ try {
     `endpoint / baseline (median of per-round ratios): ${(ratios[Math.floor(ratios.length / 2)] ?? NaN).toFixed(2)} ` +
       `(rounds ${ratios.map((x) => x.toFixed(2)).join(" ")}); targets ≥ 5000 CDR/s and ≥ 0.50`,
   );
-  const m = mid(cpu, (x) => x.endpointUs + x.databaseUs);
-  const cores = availableParallelism();
+  const ec = mid(endpointCpu, totalUs);
+  const bc = mid(baselineCpu, totalUs);
+  // Both sides share the same cores: when both are CPU-bound, rows/s go as 1 / CPU per row (the
+  // baseline's few connections also wait on commits, so the measured ratio can sit above it).
   console.log(
-    `CPU per stored CDR (median round): endpoint ${m.endpointUs.toFixed(0)} µs + PostgreSQL ${m.databaseUs.toFixed(0)} µs; ` +
-      `all ${cores} cores would take ${((cores * 1e6) / (m.endpointUs + m.databaseUs)).toFixed(0)} CDR/s ` +
-      `(load generator excluded; machine load ${m.load.toFixed(1)} during that round)`,
+    `CPU per stored row (median rounds): endpoint side ${cpuLine(ec, "wrk", "endpoint ")}, ` +
+      `baseline side ${cpuLine(bc, "client", "")}; CPU alone puts the ratio at ` +
+      `${(totalUs(bc) / totalUs(ec)).toFixed(2)}; all ${availableParallelism()} cores would take ` +
+      `${((availableParallelism() * 1e6) / totalUs(ec)).toFixed(0)} CDR/s`,
   );
 } finally {
   rmSync(workDir, { recursive: true, force: true });

@@ -31,3 +31,12 @@ export function withChildren(pid: number): number[] {
     return [pid];
   }
 }
+
+/**
+ * CPU seconds of this process's children that have exited and been waited for (cutime +
+ * cstime): what a load generator run to completion (wrk through execFile) cost.
+ */
+export function reapedChildrenCpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+}

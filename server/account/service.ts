@@ -1,3 +1,4 @@
+import "server-only";
 import { writeAudit } from "@/server/audit/writeAudit";
 import type { Db } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/security/password";

@@ -1,3 +1,4 @@
+import "server-only";
 import { router, createCallerFactory } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { apiTokensRouter } from "./routers/apiTokens";
@@ -11,6 +12,9 @@ import { trunksRouter } from "./routers/trunks";
 import { usersRouter } from "./routers/users";
 import { ivrMenusRouter } from "./routers/ivrMenus";
 import { ringGroupsRouter } from "./routers/ringGroups";
+import { conferenceRoomsRouter } from "./routers/conferenceRooms";
+import { pickupGroupsRouter } from "./routers/pickupGroups";
+import { parkingRouter } from "./routers/parking";
 import { simulatorRouter } from "./routers/simulator";
 import { failoverRouter } from "./routers/failover";
 import { liveStateRouter } from "./routers/liveState";
@@ -32,6 +36,9 @@ export const appRouter = router({
   users: usersRouter,
   ringGroups: ringGroupsRouter,
   ivrMenus: ivrMenusRouter,
+  conferenceRooms: conferenceRoomsRouter,
+  pickupGroups: pickupGroupsRouter,
+  parking: parkingRouter,
   simulator: simulatorRouter,
   failover: failoverRouter,
   liveState: liveStateRouter,

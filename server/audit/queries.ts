@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Db } from "@/server/db/client";
 import { pageArgs, type Page } from "@/server/shared/pagination";

@@ -2,7 +2,7 @@ import { writeAudit } from "@/server/audit/writeAudit";
 import { lockFor } from "@/server/cluster/locks";
 import type { Db } from "@/server/db/client";
 import type { CallLimitKind } from "@/server/db/generated/enums";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { recordChange } from "@/server/cluster/recordChange";
 import { CALL_LIMITS_ACTOR, DEFAULT_CALL_LIMIT_POLICY, POLICY_ID } from "./defaults";
 
 /** Outbox topic of "a tenant trips its limits repeatedly" (for webhooks and other consumers). */
@@ -67,7 +67,7 @@ export async function evaluateTrips(db: Db, domainId: string): Promise<TrippedRe
         after: block,
       });
       // Cached dialplan answers of the tenant must see the block at once.
-      await notifyConfigChanged(tx, { domain: domain.name });
+      await recordChange(tx, { invalidate: { domain: domain.name } });
     }
     return event;
   });

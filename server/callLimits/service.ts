@@ -1,8 +1,8 @@
+import "server-only";
 import { writeAudit } from "@/server/audit/writeAudit";
-import { recordClusterChange } from "@/server/cluster/recordClusterChange";
+import { recordChange } from "@/server/cluster/recordChange";
 import type { DbTx } from "@/server/db/client";
 import type { CallLimitKind } from "@/server/db/generated/enums";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import type { PlatformContext, TenantContext } from "@/server/tenancy/context";
 import { NotFoundError } from "@/server/tenancy/errors";
 import { loadMinutesUsed } from "./dailyMinutes";
@@ -172,10 +172,12 @@ export async function setTenantCallLimits(
       before,
       after,
     });
-    await notifyConfigChanged(tx, { domain: domain.name });
-    if (edgeChanged(before, after)) {
-      await recordClusterChange(tx, `edge limits of ${domain.name}`, [{ topic: "kamailio.sync" }]);
-    }
+    await recordChange(tx, {
+      invalidate: { domain: domain.name },
+      push: edgeChanged(before, after)
+        ? { reason: `edge limits of ${domain.name}`, events: [{ topic: "kamailio.sync" }] }
+        : undefined,
+    });
     return after;
   });
 }
@@ -206,7 +208,7 @@ export async function setOutboundBlock(ctx: PlatformContext, input: SetOutboundB
       before: { outboundBlocked: before.outboundBlocked, outboundBlockedReason: before.outboundBlockedReason },
       after: block,
     });
-    await notifyConfigChanged(tx, { domain: domain.name });
+    await recordChange(tx, { invalidate: { domain: domain.name } });
     return after;
   });
 }
@@ -236,7 +238,7 @@ export async function setCallLimitPolicy(ctx: PlatformContext, input: CallLimitP
       after: input,
     });
     // Premium prefixes are in every tenant's dialplan decisions.
-    await notifyConfigChanged(tx, { platform: true });
+    await recordChange(tx, { invalidate: { platform: true } });
     return input;
   });
 }

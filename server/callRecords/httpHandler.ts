@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { admitNodeRequest, refusalHeaders } from "@/server/http/nodeRequest";
 import { readBody } from "@/server/http/readBody";
 import { logger } from "@/server/observability/logger";
-import { countDatabaseError } from "@/server/observability/metrics";
-import pg from "pg";
 import { env } from "@/server/config/env";
+import { createPlainPool } from "@/server/db/plainPool";
 import type { NodeAuthenticator } from "@/server/freeswitch/authenticateNode";
 import { defaultXmlCurlService } from "@/server/freeswitch/httpHandler";
 import { DomainAttributor } from "./attributeDomain";
@@ -83,12 +82,7 @@ let defaultHandler: CdrHandler | null = null;
 /** The process-wide ingest: writes go to the primary (never the replica) through plain pg. */
 function defaultCdrHandler(): CdrHandler {
   if (defaultHandler) return defaultHandler;
-  // No JIT: LLVM-compiling a short batch insert costs more than running it.
-  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, options: "-c jit=off" });
-  pool.on("error", (e) => {
-    countDatabaseError("cdr");
-    cdrLog.warn(`cdr: database connection error: ${firstLine(e)}`);
-  });
+  const pool = createPlainPool(env().DATABASE_URL, 4, "cdr");
   defaultHandler = createCdrHandler({
     auth: defaultXmlCurlService().auth,
     attributor: new DomainAttributor(pool),

@@ -1,12 +1,16 @@
+import "server-only";
 import { writeAudit, writeAudits } from "@/server/audit/writeAudit";
 import type { DbTx } from "@/server/db/client";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import type { Actor, PlatformContext } from "@/server/tenancy/context";
 import { NotFoundError } from "@/server/tenancy/errors";
-import { recordClusterChange } from "./recordClusterChange";
-import { BulkAssignInput, SetDomainNodesInput } from "./schemas";
+import { recordChange } from "./recordChange";
+import type { AssignedNodeInput, BulkAssignInput, SetDomainNodesInput } from "./schemas";
 
 type Assigned = { nodeId: string; priority: number; weight: number };
+
+/** The set-based insert below cannot fall back to column defaults row by row, so they are filled here. */
+const withDefaults = (nodes: AssignedNodeInput[]): Assigned[] =>
+  nodes.map((n) => ({ nodeId: n.nodeId, priority: n.priority ?? 0, weight: n.weight ?? 100 }));
 
 export async function listDomainAssignments(ctx: PlatformContext, domainId: string) {
   return ctx.db.domainAssignment.findMany({
@@ -75,15 +79,17 @@ export async function moveDomainsIn(
       after: { nodes: m.nodes },
     })),
   );
-  // Which nodes the endpoint answers for these domains, and which trunks they carry.
-  if (moves.length === 1) await notifyConfigChanged(tx, { domain: moves[0]!.domainName });
-  else await notifyConfigChanged(tx, { platform: true });
-  return recordClusterChange(tx, reason, [{ topic: "kamailio.sync" }]);
+  return recordChange(tx, {
+    // Which nodes the endpoint answers for these domains, and which trunks they carry.
+    invalidate: moves.length === 1 ? { domain: moves[0]!.domainName } : { platform: true },
+    push: { reason, events: [{ topic: "kamailio.sync" }] },
+  });
 }
 
 /** Sets which nodes serve a domain; an empty list returns it to the general pool. */
-export async function setDomainNodes(ctx: PlatformContext, raw: SetDomainNodesInput) {
-  const { domainId, nodes } = SetDomainNodesInput.parse(raw);
+export async function setDomainNodes(ctx: PlatformContext, input: SetDomainNodesInput) {
+  const { domainId } = input;
+  const nodes = withDefaults(input.nodes);
   return ctx.db.$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { id: domainId }, select: { id: true, name: true } });
     if (!domain) throw new NotFoundError("Domain");
@@ -98,9 +104,9 @@ export async function setDomainNodes(ctx: PlatformContext, raw: SetDomainNodesIn
 }
 
 /** Moves many domains (e.g. 10,000) to the same node set in one operation. */
-export async function bulkAssignDomains(ctx: PlatformContext, raw: BulkAssignInput) {
-  const { domainIds, nodes } = BulkAssignInput.parse(raw);
-  const unique = [...new Set(domainIds)];
+export async function bulkAssignDomains(ctx: PlatformContext, input: BulkAssignInput) {
+  const nodes = withDefaults(input.nodes);
+  const unique = [...new Set(input.domainIds)];
   return ctx.db.$transaction(
     async (tx) => {
       const [found] = await tx.$queryRaw<
@@ -113,10 +119,13 @@ export async function bulkAssignDomains(ctx: PlatformContext, raw: BulkAssignInp
         entityType: "DomainAssignment",
         after: { domainCount: unique.length, domainIds: unique.slice(0, 100), nodes },
       });
-      await notifyConfigChanged(tx, { platform: true });
-      return recordClusterChange(tx, `${unique.length} domains assigned to ${nodes.length} node(s)`, [
-        { topic: "kamailio.sync" },
-      ]);
+      return recordChange(tx, {
+        invalidate: { platform: true },
+        push: {
+          reason: `${unique.length} domains assigned to ${nodes.length} node(s)`,
+          events: [{ topic: "kamailio.sync" }],
+        },
+      });
     },
     { timeout: 60_000 },
   );

@@ -1,7 +1,6 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { writeAudit } from "@/server/audit/writeAudit";
-import type { NodeAdminState } from "@/server/db/generated/enums";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { healthNote } from "@/server/liveState/healthNote";
 import { hashPassword } from "@/server/security/password";
 import { seal } from "@/server/security/secretBox";
@@ -10,9 +9,9 @@ import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
 import { recordWebhookEvent } from "@/server/webhooks/recordWebhookEvent";
 import { drainWindow } from "./failover/drain";
 import { nodeKamailioView } from "./kamailio/nodeKamailioView";
-import { recordClusterChange } from "./recordClusterChange";
+import { recordChange, type Change } from "./recordChange";
 import { resolveNodeHosts } from "./resolveNodeHosts";
-import { CreateNodeInput, SetNodeAdminStateInput, UpdateNodeInput } from "./schemas";
+import type { CreateNodeInput, SetNodeAdminStateInput, UpdateNodeInput } from "./schemas";
 
 // What a node looks like to the portal: never its secrets.
 const PUBLIC_FIELDS = {
@@ -46,6 +45,13 @@ const PUBLIC_FIELDS = {
   drainDeadlineAt: true,
 } as const;
 
+// A node's addresses are in every proxy's dispatcher sets and every node's ACL; the endpoint
+// caches the node itself (secret hash, allowed sources) and its sofia/acl answers.
+const nodeChange = (reason: string): Change => ({
+  invalidate: { platform: true },
+  push: { reason, events: [{ topic: "kamailio.sync" }, { topic: "freeswitch.acl-changed" }] },
+});
+
 export async function listNodes(ctx: PlatformContext) {
   const nodes = await ctx.db.telephonyNode.findMany({ select: PUBLIC_FIELDS, orderBy: { hostname: "asc" } });
   // The second, independent signal: what each SIP proxy's probing sees (null: no proxy has reported it yet).
@@ -56,8 +62,7 @@ export async function listNodes(ctx: PlatformContext) {
 }
 
 /** Creates a node; the xml_curl secret is in the result and nowhere else, ever again. */
-export async function createNode(ctx: PlatformContext, raw: CreateNodeInput) {
-  const input = CreateNodeInput.parse(raw);
+export async function createNode(ctx: PlatformContext, input: CreateNodeInput) {
   await resolveNodeHosts({ sipAddress: input.sipAddress, eslHost: input.eslHost });
   // The node's own host name: operators recognise it in logs and the seed does the same.
   const xmlCurlUser = input.hostname.toLowerCase();
@@ -78,18 +83,13 @@ export async function createNode(ctx: PlatformContext, raw: CreateNodeInput) {
       entityId: created.id,
       after: created,
     });
-    await notifyConfigChanged(tx, { platform: true });
-    await recordClusterChange(tx, `node ${created.hostname} created`, [
-      { topic: "kamailio.sync" },
-      { topic: "freeswitch.acl-changed" },
-    ]);
+    await recordChange(tx, nodeChange(`node ${created.hostname} created`));
     return created;
   });
   return { node, xmlCurlSecret };
 }
 
-export async function updateNode(ctx: PlatformContext, raw: UpdateNodeInput) {
-  const { id, eslPassword, ...changes } = UpdateNodeInput.parse(raw);
+export async function updateNode(ctx: PlatformContext, { id, eslPassword, ...changes }: UpdateNodeInput) {
   await resolveNodeHosts({ sipAddress: changes.sipAddress, eslHost: changes.eslHost });
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.telephonyNode.findUnique({ where: { id }, select: PUBLIC_FIELDS });
@@ -106,12 +106,7 @@ export async function updateNode(ctx: PlatformContext, raw: UpdateNodeInput) {
       before,
       after,
     });
-    // The endpoint caches the node itself (secret hash, allowed sources) and its sofia/acl answers.
-    await notifyConfigChanged(tx, { platform: true });
-    await recordClusterChange(tx, `node ${after.hostname} updated`, [
-      { topic: "kamailio.sync" },
-      { topic: "freeswitch.acl-changed" },
-    ]);
+    await recordChange(tx, nodeChange(`node ${after.hostname} updated`));
     return after;
   });
 }
@@ -119,9 +114,8 @@ export async function updateNode(ctx: PlatformContext, raw: UpdateNodeInput) {
 /** Drain (no new calls, calls up finish), maintenance (same, for work on the box) or activate. */
 export async function setNodeAdminState(
   ctx: PlatformContext,
-  raw: { id: string; adminState: NodeAdminState; drainDeadlineMinutes?: number },
+  { id, adminState, drainDeadlineMinutes }: SetNodeAdminStateInput,
 ) {
-  const { id, adminState, drainDeadlineMinutes } = SetNodeAdminStateInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.telephonyNode.findUnique({ where: { id }, select: PUBLIC_FIELDS });
     if (!before) throw new NotFoundError("Node");
@@ -144,10 +138,10 @@ export async function setNodeAdminState(
         previousAdminState: before.adminState,
       });
     }
-    await notifyConfigChanged(tx, { platform: true });
-    const revision = await recordClusterChange(tx, `node ${after.hostname} → ${adminState}`, [
-      { topic: "kamailio.sync" },
-    ]);
+    const revision = await recordChange(tx, {
+      invalidate: { platform: true },
+      push: { reason: `node ${after.hostname} → ${adminState}`, events: [{ topic: "kamailio.sync" }] },
+    });
     return { node: after, revision };
   });
 }
@@ -162,10 +156,6 @@ export async function deleteNode(ctx: PlatformContext, id: string) {
     await tx.telephonyNode.delete({ where: { id } });
     await writeAudit(tx, ctx.actor, { action: "node.delete", entityType: "TelephonyNode", entityId: id, before });
     // Otherwise a deleted node keeps authenticating from the endpoint's cache.
-    await notifyConfigChanged(tx, { platform: true });
-    await recordClusterChange(tx, `node ${before.hostname} deleted`, [
-      { topic: "kamailio.sync" },
-      { topic: "freeswitch.acl-changed" },
-    ]);
+    await recordChange(tx, nodeChange(`node ${before.hostname} deleted`));
   });
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 import { NodeHost, NodePort } from "./nodeAddress";
 
 // Input schemas of the cluster services, shared by the portal forms and the tRPC router.
+// Fields the database has a default for stay optional here (the column default applies):
+// a zod default would also fill them into a partial update and overwrite what is stored.
 
-const Id = z.string().min(1).max(64);
 const Hostname = z
   .string()
   .trim()
@@ -16,32 +18,30 @@ const Cidr = z
   .max(43)
   .regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, "an address or CIDR");
 
-export const NodeAdminStateSchema = z.enum(["ACTIVE", "DRAINING", "MAINTENANCE"]);
+export const nodeAdminStateSchema = z.enum(["ACTIVE", "DRAINING", "MAINTENANCE"]);
 
-export const CreateNodeInput = z.object({
+export const createNodeSchema = z.object({
   hostname: Hostname,
   sipAddress: NodeHost,
-  sipPort: NodePort.default(5060),
+  sipPort: NodePort.optional(),
   /** The external (trunk) profile's port; null = sipPort + 20. */
   externalSipPort: NodePort.nullish(),
   eslHost: NodeHost,
-  eslPort: NodePort.default(8021),
+  eslPort: NodePort.optional(),
   eslPassword: z.string().min(1).max(128),
-  capacity: z.coerce.number().int().min(1).max(100_000).default(500),
-  weight: z.coerce.number().int().min(1).max(1000).default(100),
-  allowedSources: z.array(Cidr).max(50).default([]),
+  capacity: z.coerce.number().int().min(1).max(100_000).optional(),
+  weight: z.coerce.number().int().min(1).max(1000).optional(),
+  allowedSources: z.array(Cidr).max(50).optional(),
 });
-/** What callers pass (defaults not yet applied). */
-export type CreateNodeInput = z.input<typeof CreateNodeInput>;
 
-export const UpdateNodeInput = CreateNodeInput.partial()
+export const updateNodeSchema = createNodeSchema
+  .partial()
   .omit({ hostname: true })
-  .extend({ id: Id, eslPassword: z.string().min(1).max(128).optional() });
-export type UpdateNodeInput = z.input<typeof UpdateNodeInput>;
+  .extend({ id: idSchema, eslPassword: z.string().min(1).max(128).optional() });
 
-export const SetNodeAdminStateInput = z.object({
-  id: Id,
-  adminState: NodeAdminStateSchema,
+export const setNodeAdminStateSchema = z.object({
+  id: idSchema,
+  adminState: nodeAdminStateSchema,
   /** DRAINING only: minutes until the calls still up are listed for hang-up (default: the platform's). */
   drainDeadlineMinutes: z.coerce.number().int().min(1).max(10_080).optional(),
 });
@@ -52,33 +52,39 @@ const RpcUrl = z
   .url()
   .refine((u) => /^https?:\/\//.test(u), "http(s) URL");
 
-export const CreateSipProxyInput = z.object({
+export const createSipProxySchema = z.object({
   name: z.string().trim().min(1).max(64),
   rpcUrl: RpcUrl,
   rpcUsername: z.string().max(64).nullish(),
   rpcPassword: z.string().max(128).nullish(),
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().optional(),
 });
-export type CreateSipProxyInput = z.input<typeof CreateSipProxyInput>;
 
-export const UpdateSipProxyInput = CreateSipProxyInput.partial().extend({ id: Id });
-export type UpdateSipProxyInput = z.input<typeof UpdateSipProxyInput>;
+export const updateSipProxySchema = createSipProxySchema.partial().extend({ id: idSchema });
 
-export const AssignedNode = z.object({
-  nodeId: Id,
-  /** Lower first (Kamailio dispatcher priority). */
-  priority: z.coerce.number().int().min(0).max(1000).default(0),
-  weight: z.coerce.number().int().min(1).max(1000).default(100),
+export const assignedNodeSchema = z.object({
+  nodeId: idSchema,
+  /** Lower first (Kamailio dispatcher priority); default 0. */
+  priority: z.coerce.number().int().min(0).max(1000).optional(),
+  /** Default 100. */
+  weight: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
 /** An empty node list returns the domain to the general pool (set 1). */
-export const SetDomainNodesInput = z.object({ domainId: Id, nodes: z.array(AssignedNode).max(32) });
-export type SetDomainNodesInput = z.input<typeof SetDomainNodesInput>;
+export const setDomainNodesSchema = z.object({ domainId: idSchema, nodes: z.array(assignedNodeSchema).max(32) });
 
-export const BulkAssignInput = z.object({
-  domainIds: z.array(Id).min(1).max(100_000),
-  nodes: z.array(AssignedNode).max(32),
+export const bulkAssignSchema = z.object({
+  domainIds: z.array(idSchema).min(1).max(100_000),
+  nodes: z.array(assignedNodeSchema).max(32),
 });
-export type BulkAssignInput = z.input<typeof BulkAssignInput>;
 
-export const IdInput = z.object({ id: Id });
+export const idInputSchema = z.object({ id: idSchema });
+
+export type CreateNodeInput = z.infer<typeof createNodeSchema>;
+export type UpdateNodeInput = z.infer<typeof updateNodeSchema>;
+export type SetNodeAdminStateInput = z.infer<typeof setNodeAdminStateSchema>;
+export type CreateSipProxyInput = z.infer<typeof createSipProxySchema>;
+export type UpdateSipProxyInput = z.infer<typeof updateSipProxySchema>;
+export type AssignedNodeInput = z.infer<typeof assignedNodeSchema>;
+export type SetDomainNodesInput = z.infer<typeof setDomainNodesSchema>;
+export type BulkAssignInput = z.infer<typeof bulkAssignSchema>;

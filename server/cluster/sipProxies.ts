@@ -1,10 +1,10 @@
+import "server-only";
 import { writeAudit } from "@/server/audit/writeAudit";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { seal } from "@/server/security/secretBox";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
-import { recordClusterChange } from "./recordClusterChange";
-import { CreateSipProxyInput, UpdateSipProxyInput } from "./schemas";
+import { recordChange, type Change } from "./recordChange";
+import type { CreateSipProxyInput, UpdateSipProxyInput } from "./schemas";
 
 const PUBLIC_FIELDS = {
   id: true,
@@ -21,12 +21,15 @@ export async function listSipProxies(ctx: PlatformContext) {
   return ctx.db.sipProxy.findMany({ select: PUBLIC_FIELDS, orderBy: { name: "asc" } });
 }
 
-// A proxy change alters which source addresses FreeSWITCH accepts (ACL) and needs a push
-// (a new or re-enabled proxy must be brought to the current state).
-const EVENTS = [{ topic: "kamailio.sync" }, { topic: "freeswitch.acl-changed" }] as const;
+// A proxy change alters which source addresses FreeSWITCH accepts (ACL: proxy addresses are
+// part of the acl.conf the endpoint serves) and needs a push (a new or re-enabled proxy must
+// be brought to the current state).
+const proxyChange = (reason: string): Change => ({
+  invalidate: { platform: true },
+  push: { reason, events: [{ topic: "kamailio.sync" }, { topic: "freeswitch.acl-changed" }] },
+});
 
-export async function createSipProxy(ctx: PlatformContext, raw: CreateSipProxyInput) {
-  const { rpcPassword, ...input } = CreateSipProxyInput.parse(raw);
+export async function createSipProxy(ctx: PlatformContext, { rpcPassword, ...input }: CreateSipProxyInput) {
   return ctx.db.$transaction(async (tx) => {
     if (await tx.sipProxy.findUnique({ where: { name: input.name }, select: { id: true } })) {
       throw new ConflictError("A proxy with this name exists", "name");
@@ -41,15 +44,12 @@ export async function createSipProxy(ctx: PlatformContext, raw: CreateSipProxyIn
       entityId: created.id,
       after: created,
     });
-    // Proxy addresses are part of the acl.conf the endpoint serves.
-    await notifyConfigChanged(tx, { platform: true });
-    await recordClusterChange(tx, `proxy ${created.name} created`, [...EVENTS]);
+    await recordChange(tx, proxyChange(`proxy ${created.name} created`));
     return created;
   });
 }
 
-export async function updateSipProxy(ctx: PlatformContext, raw: UpdateSipProxyInput) {
-  const { id, rpcPassword, ...changes } = UpdateSipProxyInput.parse(raw);
+export async function updateSipProxy(ctx: PlatformContext, { id, rpcPassword, ...changes }: UpdateSipProxyInput) {
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.sipProxy.findUnique({ where: { id }, select: PUBLIC_FIELDS });
     if (!before) throw new NotFoundError("Proxy");
@@ -62,9 +62,7 @@ export async function updateSipProxy(ctx: PlatformContext, raw: UpdateSipProxyIn
       select: PUBLIC_FIELDS,
     });
     await writeAudit(tx, ctx.actor, { action: "proxy.update", entityType: "SipProxy", entityId: id, before, after });
-    // Proxy addresses are part of the acl.conf the endpoint serves.
-    await notifyConfigChanged(tx, { platform: true });
-    await recordClusterChange(tx, `proxy ${after.name} updated`, [...EVENTS]);
+    await recordChange(tx, proxyChange(`proxy ${after.name} updated`));
     return after;
   });
 }
@@ -75,8 +73,10 @@ export async function deleteSipProxy(ctx: PlatformContext, id: string) {
     if (!before) throw new NotFoundError("Proxy");
     await tx.sipProxy.delete({ where: { id } });
     await writeAudit(tx, ctx.actor, { action: "proxy.delete", entityType: "SipProxy", entityId: id, before });
-    // Proxy addresses are part of the acl.conf the endpoint serves.
-    await notifyConfigChanged(tx, { platform: true });
-    await recordClusterChange(tx, `proxy ${before.name} deleted`, [{ topic: "freeswitch.acl-changed" }]);
+    // A removed proxy has nothing left to push to; its addresses leave the ACL.
+    await recordChange(tx, {
+      invalidate: { platform: true },
+      push: { reason: `proxy ${before.name} deleted`, events: [{ topic: "freeswitch.acl-changed" }] },
+    });
   });
 }

@@ -1,4 +1,6 @@
+import "server-only";
 import type { PlatformContext } from "@/server/tenancy/context";
+import { CLUSTER_TOPICS } from "./events";
 
 /**
  * Desired revision vs what each proxy and node has applied. A proxy is in sync when it
@@ -25,16 +27,20 @@ export async function syncStatus(ctx: PlatformContext) {
         adminState: true,
         health: true,
         activeCalls: true,
+        capacity: true,
         appliedRevision: true,
         lastSyncAt: true,
         lastSyncError: true,
+        // What the health note reads (the dashboard shows it beside the sync state).
+        lastHeartbeatAt: true,
+        eslConnectedAt: true,
+        eslDisconnectedAt: true,
+        eslLastError: true,
       },
       orderBy: { hostname: "asc" },
     }),
     // Pushes only: rows for other consumers (failover.*, email.*) are not "waiting to be pushed".
-    ctx.db.outboxEvent.count({
-      where: { dispatchedAt: null, OR: [{ topic: "kamailio.sync" }, { topic: { startsWith: "freeswitch." } }] },
-    }),
+    ctx.db.outboxEvent.count({ where: { dispatchedAt: null, topic: { in: [...CLUSTER_TOPICS] } } }),
   ]);
   return {
     latestRevision: latest?.any ?? 0n,

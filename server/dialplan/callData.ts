@@ -35,6 +35,14 @@ export type DialRingGroup = {
 
 export type DialIvrMenu = { number: string; name: string };
 
+export type DialConferenceRoom = { number: string; name: string };
+
+/** A pickup group an extension is in: its calls also ring `pickup/<key>` (see planCall's pickupKey). */
+export type DialPickupGroup = { id: string; name: string };
+
+/** The domain's enabled parking lot (mod_valet_parking): slots firstSlot..lastSlot. */
+export type DialParkingLot = { firstSlot: number; lastSlot: number; timeoutSeconds: number };
+
 export type DialRoute = {
   name: string;
   pattern: string;
@@ -56,11 +64,16 @@ export type CallData = {
     | { kind: "extension"; extension: DialExtension }
     | { kind: "ring-group"; group: DialRingGroup }
     | { kind: "ivr"; menu: DialIvrMenu }
+    | { kind: "conference"; room: DialConferenceRoom }
     | null;
   /** Domain routes first, then platform routes, each by priority: the order to try. */
   routes: DialRoute[];
   /** The tenant's abuse limits for this caller (they act on outbound calls). */
   limits: OutboundLimits;
+  /** Pickup groups of the calling extension (for *8) and of the dialled or targeted extension. */
+  pickupGroups: { caller: DialPickupGroup[]; local: DialPickupGroup[] };
+  /** Null when the domain has no enabled parking lot. */
+  parking: DialParkingLot | null;
 };
 
 export type InboundData = {

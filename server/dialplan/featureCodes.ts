@@ -1,3 +1,5 @@
+import { PARK_CODE } from "@/server/parking/schemas";
+import { PICKUP_CODES } from "@/server/pickupGroups/schemas";
 import { VOICEMAIL_DEPOSIT_PREFIX } from "./destination";
 
 /** Star codes, chosen like FusionPBX so users' habits carry over. */
@@ -8,7 +10,10 @@ export type FeatureCode =
   | { code: "forward-always-off" }
   | { code: "voicemail-own" }
   | { code: "voicemail-any" }
-  | { code: "voicemail-deposit"; box: string };
+  | { code: "voicemail-deposit"; box: string }
+  | { code: "pickup-group" }
+  | { code: "pickup-directed"; extension: string }
+  | { code: "park" };
 
 export const FEATURE_CODES = {
   dndOn: "*78",
@@ -18,6 +23,9 @@ export const FEATURE_CODES = {
   voicemailOwn: "*97",
   voicemailAny: "*98",
   voicemailDeposit: VOICEMAIL_DEPOSIT_PREFIX,
+  pickupGroup: PICKUP_CODES.group,
+  pickupDirected: PICKUP_CODES.directed,
+  park: PARK_CODE,
 } as const;
 
 export function parseFeatureCode(dialed: string): FeatureCode | null {
@@ -32,12 +40,18 @@ export function parseFeatureCode(dialed: string): FeatureCode | null {
       return { code: "voicemail-own" };
     case FEATURE_CODES.voicemailAny:
       return { code: "voicemail-any" };
+    case FEATURE_CODES.pickupGroup:
+      return { code: "pickup-group" };
+    case FEATURE_CODES.park:
+      return { code: "park" };
   }
   // *72 alone re-enables the stored target; *72<number> sets a new one.
   const forward = /^\*72(\+?[0-9]{2,20})?$/.exec(dialed);
   if (forward) return { code: "forward-always-on", target: forward[1] ?? null };
   const deposit = /^\*99([0-9]{2,10})$/.exec(dialed);
   if (deposit?.[1]) return { code: "voicemail-deposit", box: deposit[1] };
+  const directed = dialed.startsWith(PICKUP_CODES.directed) ? dialed.slice(PICKUP_CODES.directed.length) : null;
+  if (directed && /^[0-9]{2,10}$/.test(directed)) return { code: "pickup-directed", extension: directed };
   return null;
 }
 

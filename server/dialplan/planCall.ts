@@ -13,6 +13,14 @@ import { destinationApp, destinationStep, VOICEMAIL_DEPOSIT_PREFIX, type Destina
 import { dialableNumber, inertText, safeGatewayName } from "./dialSafety";
 import { parseFeatureCode, type FeatureCode, type FeatureToggle } from "./featureCodes";
 import { matchesPattern } from "./pattern";
+import {
+  extensionDialString,
+  parkActions,
+  parkingSlotOf,
+  pickupExtensionActions,
+  pickupGroupActions,
+  retrieveActions,
+} from "./pickupParking";
 
 export type DialplanAction = { app: string; data?: string };
 
@@ -22,6 +30,11 @@ export type MatchedRule =
   | { type: "feature-code"; code: FeatureCode["code"] }
   | { type: "ring-group"; number: string; name: string; strategy: string; members: string[] }
   | { type: "ivr"; number: string; name: string }
+  | { type: "conference"; number: string; name: string }
+  /** `*8` (the caller's groups, by name) or `**<ext>` (that extension). */
+  | { type: "pickup"; from: "group" | "extension"; targets: string[] }
+  | { type: "park"; firstSlot: number; lastSlot: number; timeoutSeconds: number }
+  | { type: "park-retrieve"; slot: number }
   | { type: "voicemail"; box: string | null }
   | { type: "outbound-route"; route: string; dialedOut: string; gateways: string[] }
   | { type: "inbound-did"; did: string; domain: string }
@@ -112,30 +125,23 @@ function planExtension(data: CallData, callee: DialExtension): DialplanAction[] 
   }
   if (busyTarget || noAnswerTarget) actions.push(routeAs);
   actions.push(set(`call_timeout=${callee.noAnswerTimeout}`), set("hangup_after_bridge=true"));
+  const dialString = extensionDialString(domain, callee, data.pickupGroups.local);
   // What happens after a failed bridge is chosen by FreeSWITCH at run time from the failure cause.
   if (busy.app === "hangup" && noAnswer.app === "hangup") {
-    actions.push(set("continue_on_fail=false"), { app: "bridge", data: `user/${callee.number}@${domain}` });
+    actions.push(set("continue_on_fail=false"), { app: "bridge", data: dialString });
   } else if (noAnswer.app === "hangup" && busy.app === "transfer") {
-    actions.push(
-      set("continue_on_fail=USER_BUSY"),
-      { app: "bridge", data: `user/${callee.number}@${domain}` },
-      toApp(busy, domain),
-    );
+    actions.push(set("continue_on_fail=USER_BUSY"), { app: "bridge", data: dialString }, toApp(busy, domain));
   } else if (busy.app === "transfer" && noAnswer.app === "transfer" && busy.number !== noAnswer.number) {
     actions.push(
       set("continue_on_fail=true"),
-      { app: "bridge", data: `user/${callee.number}@${domain}` },
+      { app: "bridge", data: dialString },
       {
         app: "transfer",
         data: `\${cond(\${originate_disposition} == USER_BUSY ? ${busy.number} : ${noAnswer.number})} XML ${domain}`,
       },
     );
   } else {
-    actions.push(
-      set("continue_on_fail=true"),
-      { app: "bridge", data: `user/${callee.number}@${domain}` },
-      toApp(noAnswer, domain),
-    );
+    actions.push(set("continue_on_fail=true"), { app: "bridge", data: dialString }, toApp(noAnswer, domain));
   }
   return actions;
 }
@@ -270,6 +276,49 @@ function planOutbound(data: CallData, dialed: string): Pick<CallPlan, "rule" | "
   return { rule, actions };
 }
 
+/** Pickup and parking codes: any authenticated phone of the domain, acting only within it. */
+function planPickupOrPark(
+  data: CallData,
+  feature: Extract<FeatureCode, { code: "pickup-group" | "pickup-directed" | "park" }>,
+): Pick<CallPlan, "rule" | "actions"> {
+  const domain = data.domain.name;
+  // A call blind-transferred to *70 is the parked party: a customer's DID call must park too.
+  if (data.identity.kind === "none" || (feature.code !== "park" && data.identity.kind !== "extension"))
+    return {
+      rule: { type: "denied", reason: "pickup and parking need a phone of the domain" },
+      actions: [hangup(HANGUP_CAUSES.barred)],
+    };
+  if (feature.code === "park") {
+    if (!data.parking) return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
+    return { rule: { type: "park", ...data.parking }, actions: parkActions(domain, data.parking) };
+  }
+  if (feature.code === "pickup-group") {
+    const groups = data.pickupGroups.caller;
+    if (groups.length === 0)
+      return {
+        rule: { type: "denied", reason: "the caller is in no pickup group" },
+        actions: [hangup(HANGUP_CAUSES.unallocated)],
+      };
+    return {
+      rule: { type: "pickup", from: "group", targets: groups.map((g) => g.name) },
+      actions: pickupGroupActions(domain, groups),
+    };
+  }
+  // Only an extension of the caller's own domain: the key is built with this domain's name.
+  if (data.local?.kind !== "extension")
+    return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
+  const target = data.local.extension.number;
+  if (data.pickupGroups.local.length === 0)
+    return {
+      rule: { type: "denied", reason: `calls to ${target} cannot be picked up: it is in no pickup group` },
+      actions: [hangup(HANGUP_CAUSES.unallocated)],
+    };
+  return {
+    rule: { type: "pickup", from: "extension", targets: [target] },
+    actions: pickupExtensionActions(domain, target),
+  };
+}
+
 function planFeatureCode(data: CallData, feature: FeatureCode): Pick<CallPlan, "rule" | "actions" | "toggle"> {
   const rule: MatchedRule = { type: "feature-code", code: feature.code };
   const domain = data.domain.name;
@@ -304,6 +353,8 @@ function planFeatureCode(data: CallData, feature: FeatureCode): Pick<CallPlan, "
       ],
     };
   }
+  if (feature.code === "pickup-group" || feature.code === "pickup-directed" || feature.code === "park")
+    return planPickupOrPark(data, feature);
   // The rest act on the caller's own extension: only an authenticated phone may use them.
   if (!caller)
     return {
@@ -358,6 +409,16 @@ export function planCall(data: CallData, dialed: string): CallPlan {
   if (feature) return { ...base, ...planFeatureCode(data, feature) };
   const tripped = parseLimitTrip(dialed);
   if (tripped) return { ...base, ...planLimitTrip(data, tripped) };
+  const slot = parkingSlotOf(data.parking, dialed);
+  if (slot !== null) {
+    if (data.identity.kind !== "extension")
+      return {
+        ...base,
+        rule: { type: "denied", reason: "parked calls are retrieved from a phone of the domain" },
+        actions: [hangup(HANGUP_CAUSES.barred)],
+      };
+    return { ...base, rule: { type: "park-retrieve", slot }, actions: retrieveActions(data.domain.name, slot) };
+  }
   const local = data.local;
   if (local?.kind === "extension")
     return {
@@ -391,12 +452,41 @@ export function planCall(data: CallData, dialed: string): CallPlan {
         hangup("NORMAL_CLEARING"),
       ],
     };
+  if (local?.kind === "conference")
+    return {
+      ...base,
+      rule: { type: "conference", number: local.room.number, name: local.room.name },
+      actions: [
+        ...limits(data),
+        ...recording(data, null),
+        { app: "answer" },
+        // PINs, size and recording are the room's profile (conference.conf), never in the dialplan.
+        {
+          app: "conference",
+          data: `${conferenceName(data.domain.name, local.room.number)}@${conferenceProfileName(data.domain.name, local.room.number)}`,
+        },
+        hangup("NORMAL_CLEARING"),
+      ],
+    };
   return { ...base, ...planOutbound(data, dialed) };
 }
 
 /** The ivr.conf menu name for a domain's menu (see render/ivrConf.ts). */
 export function ivrMenuName(domain: string, number: string): string {
   return `${number}@${domain}`;
+}
+
+/**
+ * The conference a domain's room is on the node: `<room>@<domain>`, so two tenants' room 100
+ * never meet (mod_conference also takes the part after "@" as the conference's domain).
+ */
+export function conferenceName(domain: string, number: string): string {
+  return `${number}@${domain}`;
+}
+
+/** The room's conference.conf profile (no "@": mod_conference splits the profile off at the last one). */
+export function conferenceProfileName(domain: string, number: string): string {
+  return `${domain}-${number}`;
 }
 
 export const PUBLIC_CONTEXT = "public";

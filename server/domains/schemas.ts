@@ -23,6 +23,8 @@ const domainLimits = {
   displayName: z.string().trim().min(1, "Required").max(100),
   maxExtensions: z.number().int().min(1).max(1_000_000),
   maxConcurrentCalls: z.number().int().min(1).max(100_000),
+  /** Plan limit; 0 turns conference rooms off for the tenant. Omitted on create: the default (10). */
+  maxConferenceRooms: z.number({ error: "Enter a number" }).int().min(0).max(10_000).optional(),
   allowTenantRoutes: z.boolean(),
 };
 

@@ -1,9 +1,9 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { DomainStatus } from "@/server/db/generated/enums";
 import { writeAudit } from "@/server/audit/writeAudit";
 import { placeNewDomain } from "@/server/cluster/failover/suggestPlacement";
-import { recordClusterChange } from "@/server/cluster/recordClusterChange";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { recordChange } from "@/server/cluster/recordChange";
 import { hashPassword } from "@/server/security/password";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
@@ -17,6 +17,7 @@ const domainSelect = {
   status: true,
   maxExtensions: true,
   maxConcurrentCalls: true,
+  maxConferenceRooms: true,
   allowTenantRoutes: true,
   fallbackToAnyNode: true,
   failoverEnabled: true,
@@ -71,7 +72,7 @@ export async function createDomain(ctx: PlatformContext, input: CreateDomainInpu
       after: fields,
     });
     // The endpoint may have cached "no such domain" for this name.
-    await notifyConfigChanged(tx, { domain: domain.name });
+    await recordChange(tx, { invalidate: { domain: domain.name } });
     await placeNewDomain(tx, ctx.actor, domain, nodeIds);
     if (admin && passwordHash) {
       const user = await tx.user.create({
@@ -108,15 +109,18 @@ export async function updateDomain(ctx: PlatformContext, input: UpdateDomainInpu
       before,
       after: fields,
     });
-    await notifyConfigChanged(tx, { domain: domain.name });
-    if (fields.fallbackToAnyNode !== undefined && fields.fallbackToAnyNode !== before.fallbackToAnyNode) {
+    const fallbackChanged =
+      fields.fallbackToAnyNode !== undefined && fields.fallbackToAnyNode !== before.fallbackToAnyNode;
+    await recordChange(tx, {
+      invalidate: { domain: domain.name },
       // Kamailio carries the rule in the domain's domainset value.
-      await recordClusterChange(
-        tx,
-        `domain ${domain.name} fallback to any node ${fields.fallbackToAnyNode ? "on" : "off"}`,
-        [{ topic: "kamailio.sync" }],
-      );
-    }
+      push: fallbackChanged
+        ? {
+            reason: `domain ${domain.name} fallback to any node ${fields.fallbackToAnyNode ? "on" : "off"}`,
+            events: [{ topic: "kamailio.sync" }],
+          }
+        : undefined,
+    });
     return domain;
   });
 }
@@ -136,10 +140,13 @@ export async function setDomainStatus(ctx: PlatformContext, id: string, status: 
       after: { status },
     });
     const users = await tx.extension.findMany({ where: { domainId: id }, select: { number: true } });
-    await notifyConfigChanged(tx, { domain: domain.name });
-    await recordClusterChange(tx, `domain ${domain.name} ${status.toLowerCase()}`, [
-      { topic: "freeswitch.flush-user", domain: domain.name, users: users.map((u) => u.number) },
-    ]);
+    await recordChange(tx, {
+      invalidate: { domain: domain.name },
+      push: {
+        reason: `domain ${domain.name} ${status.toLowerCase()}`,
+        events: [{ topic: "freeswitch.flush-user", domain: domain.name, users: users.map((u) => u.number) }],
+      },
+    });
     return domain;
   });
 }
@@ -154,10 +161,15 @@ export async function deleteDomain(ctx: PlatformContext, id: string, confirmName
     const users = await tx.extension.findMany({ where: { domainId: id }, select: { number: true } });
     await tx.domain.delete({ where: { id } });
     await writeAudit(tx, ctx.actor, { action: "domain.delete", entityType: "Domain", entityId: id, before });
-    await notifyConfigChanged(tx, { domain: before.name });
-    await recordClusterChange(tx, `domain ${before.name} deleted`, [
-      { topic: "kamailio.sync" },
-      { topic: "freeswitch.flush-user", domain: before.name, users: users.map((u) => u.number) },
-    ]);
+    await recordChange(tx, {
+      invalidate: { domain: before.name },
+      push: {
+        reason: `domain ${before.name} deleted`,
+        events: [
+          { topic: "kamailio.sync" },
+          { topic: "freeswitch.flush-user", domain: before.name, users: users.map((u) => u.number) },
+        ],
+      },
+    });
   });
 }

@@ -1,8 +1,7 @@
 import Papa from "papaparse";
 import type { DbTx } from "@/server/db/client";
+import { parkingSlotOf } from "@/server/dialplan/pickupParking";
 import { redact, writeAudits } from "@/server/audit/writeAudit";
-import { recordClusterChange } from "@/server/cluster/recordClusterChange";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
 import { seal } from "@/server/security/secretBox";
 import { recordWebhookEvents } from "@/server/webhooks/recordWebhookEvent";
 import { generatePin, generateSipPassword, sipA1Hash } from "@/server/security/sipCredentials";
@@ -17,6 +16,7 @@ import {
   type ImportRow,
   type RowProblem,
 } from "./csvSchema";
+import { publishUserChange } from "./service";
 
 export type CsvPreview = {
   /** Data rows in the file (blank lines excluded). */
@@ -83,21 +83,28 @@ function headerError(header: string[]): string | null {
   return repeated.length > 0 ? `Column ${repeated[0]} appears twice` : null;
 }
 
-/** Numbers among `numbers` already used in the domain by an extension, ring group or IVR menu. */
+/** Numbers among `numbers` already used in the domain by an extension, ring group, IVR menu, conference room or parking slot. */
 async function numbersInUse(tx: DbTx, domainId: string, numbers: string[]): Promise<Map<string, string>> {
   const used = new Map<string, string>();
+  const lot = await tx.parkingLot.findFirst({
+    where: { domainId, enabled: true },
+    select: { firstSlot: true, lastSlot: true },
+  });
+  for (const n of numbers) if (parkingSlotOf(lot, n) !== null) used.set(n, "the parking lot's slots");
   // Bounded IN lists keep each query well under PostgreSQL's bind-parameter limit.
   for (let i = 0; i < numbers.length; i += 5000) {
     const where = { domainId, number: { in: numbers.slice(i, i + 5000) } };
     const select = { number: true } as const;
-    const [ext, groups, menus] = await Promise.all([
+    const [ext, groups, menus, rooms] = await Promise.all([
       tx.extension.findMany({ where, select }),
       tx.ringGroup.findMany({ where, select }),
       tx.ivrMenu.findMany({ where, select }),
+      tx.conferenceRoom.findMany({ where, select }),
     ]);
     for (const e of ext) used.set(e.number, "an extension");
     for (const g of groups) used.set(g.number, "a ring group");
     for (const m of menus) used.set(m.number, "an IVR menu");
+    for (const r of rooms) used.set(r.number, "a conference room");
   }
   return used;
 }
@@ -243,10 +250,12 @@ export async function importExtensionsBatch(ctx: TenantContext, rows: ImportRow[
         })),
       );
       const numbers = toCreate.map((p) => p.fields.number);
-      await notifyConfigChanged(tx, { domain: ctx.domain.name });
-      await recordClusterChange(tx, `${numbers.length} extensions imported into ${ctx.domain.name}`, [
-        { topic: "freeswitch.flush-user", domain: ctx.domain.name, users: numbers },
-      ]);
+      await publishUserChange(
+        tx,
+        ctx.domain.name,
+        numbers,
+        `${numbers.length} extensions imported into ${ctx.domain.name}`,
+      );
       return {
         created: created.length,
         skipped,

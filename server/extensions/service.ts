@@ -1,14 +1,15 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
-import type { DbTx } from "@/server/db/client";
+import type { Db, DbTx } from "@/server/db/client";
 import { redact, writeAudit } from "@/server/audit/writeAudit";
-import { recordClusterChange } from "@/server/cluster/recordClusterChange";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { recordChange } from "@/server/cluster/recordChange";
+import type { FeatureToggle } from "@/server/dialplan/featureCodes";
 import { seal } from "@/server/security/secretBox";
 import { recordWebhookEvent } from "@/server/webhooks/recordWebhookEvent";
 import type { WebhookEventType } from "@/server/webhooks/eventTypes";
 import { generatePin, generateSipPassword, sipA1Hash } from "@/server/security/sipCredentials";
 import { assertNumberFree } from "@/server/shared/assertNumberFree";
-import { findDestinationReferences } from "@/server/shared/destination";
+import { findDestinationReferences } from "@/server/shared/destinationQueries";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { TenantContext } from "@/server/tenancy/context";
 import { lockDomain } from "@/server/tenancy/lockDomain";
@@ -86,10 +87,12 @@ export async function getExtension(ctx: TenantContext, id: string): Promise<Exte
   return ext;
 }
 
-/** Flushes the user from FreeSWITCH caches (cluster push) and our own answer caches. */
-async function publishUserChange(tx: DbTx, ctx: TenantContext, numbers: string[], reason: string) {
-  await notifyConfigChanged(tx, { domain: ctx.domain.name });
-  await recordClusterChange(tx, reason, [{ topic: "freeswitch.flush-user", domain: ctx.domain.name, users: numbers }]);
+/** Flushes the users from FreeSWITCH caches (cluster push) and our own answer caches. */
+export async function publishUserChange(tx: DbTx, domainName: string, numbers: string[], reason: string) {
+  await recordChange(tx, {
+    invalidate: { domain: domainName },
+    push: { reason, events: [{ topic: "freeswitch.flush-user", domain: domainName, users: numbers }] },
+  });
 }
 
 /** The webhook event of an extension change (the extension as its admins see it, no secrets). */
@@ -127,7 +130,12 @@ export async function createExtension(ctx: TenantContext, input: CreateExtension
       after: fields,
     });
     await extensionEvent(tx, ctx, "extension.created", extension);
-    await publishUserChange(tx, ctx, [extension.number], `extension ${extension.number}@${ctx.domain.name} created`);
+    await publishUserChange(
+      tx,
+      ctx.domain.name,
+      [extension.number],
+      `extension ${extension.number}@${ctx.domain.name} created`,
+    );
     return { extension, sipPassword, voicemailPin };
   });
 }
@@ -151,7 +159,12 @@ export async function updateExtension(ctx: TenantContext, input: UpdateExtension
       after: { ...fields, ...(voicemailPin ? { voicemailPin } : {}) },
     });
     await extensionEvent(tx, ctx, "extension.updated", extension);
-    await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} updated`);
+    await publishUserChange(
+      tx,
+      ctx.domain.name,
+      [before.number],
+      `extension ${before.number}@${ctx.domain.name} updated`,
+    );
     return extension;
   });
 }
@@ -173,7 +186,12 @@ export async function resetSipPassword(ctx: TenantContext, id: string, chosen?: 
       entityId: id,
     });
     await extensionEvent(tx, ctx, "extension.updated", extension);
-    await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} password reset`);
+    await publishUserChange(
+      tx,
+      ctx.domain.name,
+      [before.number],
+      `extension ${before.number}@${ctx.domain.name} password reset`,
+    );
     return { extension, sipPassword };
   });
 }
@@ -197,7 +215,12 @@ export async function deleteExtension(ctx: TenantContext, id: string): Promise<v
       before,
     });
     await extensionEvent(tx, ctx, "extension.deleted", before);
-    await publishUserChange(tx, ctx, [before.number], `extension ${before.number}@${ctx.domain.name} deleted`);
+    await publishUserChange(
+      tx,
+      ctx.domain.name,
+      [before.number],
+      `extension ${before.number}@${ctx.domain.name} deleted`,
+    );
   });
 }
 
@@ -213,4 +236,49 @@ export function getOwnExtension(ctx: TenantContext): Promise<ExtensionView> {
 
 export function updateOwnExtension(ctx: TenantContext, input: UpdateOwnExtensionInput): Promise<ExtensionView> {
   return updateExtension(ctx, { id: ownExtensionId(ctx), ...input });
+}
+
+/**
+ * A feature code dialled from a phone changes that phone's extension. It runs when
+ * FreeSWITCH asks the dialplan for the code, so no callback from FreeSWITCH is needed;
+ * both toggles are idempotent, so a repeated request changes nothing more.
+ */
+export async function applyFeatureToggle(
+  db: Db,
+  target: { domainId: string; domainName: string; extension: string },
+  change: FeatureToggle,
+): Promise<void> {
+  const data =
+    change.field === "dnd"
+      ? { dnd: change.enabled }
+      : { forwardAlwaysEnabled: change.enabled, forwardAlwaysTarget: change.target };
+  await db.$transaction(async (tx) => {
+    const where = { domainId_number: { domainId: target.domainId, number: target.extension } };
+    const before = await tx.extension.findUnique({
+      where,
+      select: { id: true, dnd: true, forwardAlwaysEnabled: true, forwardAlwaysTarget: true },
+    });
+    if (!before) return;
+    await tx.extension.update({ where, data });
+    const actor = { userId: null, tokenId: null, label: `phone ${target.extension}@${target.domainName}`, ip: null };
+    await writeAudit(tx, actor, {
+      domainId: target.domainId,
+      action: change.field === "dnd" ? "extension.dnd" : "extension.forward-always",
+      entityType: "Extension",
+      entityId: before.id,
+      before: {
+        dnd: before.dnd,
+        forwardAlwaysEnabled: before.forwardAlwaysEnabled,
+        forwardAlwaysTarget: before.forwardAlwaysTarget,
+      },
+      after: data,
+    });
+    // The directory answer carries DND/forward variables that FreeSWITCH may have cached.
+    await publishUserChange(
+      tx,
+      target.domainName,
+      [target.extension],
+      `feature code on ${target.extension}@${target.domainName}`,
+    );
+  });
 }

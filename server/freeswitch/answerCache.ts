@@ -1,5 +1,5 @@
+import type { ConfigScope } from "@/server/cluster/recordChange";
 import { countCacheLookup, countDatabaseError } from "@/server/observability/metrics";
-import type { ConfigScope } from "./configChanged";
 
 /** What an entry depends on: one domain's data, or anything in the platform (nodes, trunks, DIDs). */
 export type CacheTag = { domain: string } | "platform";

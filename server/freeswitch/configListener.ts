@@ -1,8 +1,8 @@
 import pg from "pg";
 import { z } from "zod";
+import { CONFIG_CHANNEL } from "@/server/db/channels";
 import { logger } from "@/server/observability/logger";
 import type { AnswerCache } from "./answerCache";
-import { CONFIG_CHANNEL } from "./configChanged";
 
 const scopeSchema = z.union([z.object({ domain: z.string().min(1) }), z.object({ platform: z.literal(true) })]);
 

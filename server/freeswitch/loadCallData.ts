@@ -6,6 +6,7 @@ import { parseFeatureCode } from "@/server/dialplan/featureCodes";
 import type { DomainGate } from "./loadDomainGate";
 import { dialExtensionOf, dialExtensionSelect } from "./dialExtensionOf";
 import { loadExtensionRows } from "./loadExtensionRows";
+import { loadPickupParking } from "./pickupParkingRows";
 
 /** Who the call acts as: our own forward marker first, then the phone's digest identity. */
 export type IdentityClaim = { routeAs?: string; authenticatedUser?: string };
@@ -28,16 +29,21 @@ async function loadRoutes(db: DbTx, domainId: string): Promise<DialRoute[]> {
     ORDER BY (r."domainId" IS NULL), r.priority, r.name`;
 }
 
-/** Ring group or IVR menu by number: only asked when no extension has the number. */
+/** Ring group, IVR menu or conference room by number: only asked when no extension has the number. */
 async function loadGroupOrMenu(db: DbTx, domainId: string, number: string): Promise<CallData["local"]> {
-  // Numbers are unique across extensions, ring groups and menus of a domain: one probe finds which.
-  const [hit] = await db.$queryRaw<{ kind: "ring-group" | "ivr"; id: string; name: string }[]>`
+  // Numbers are unique across extensions, ring groups, menus and rooms of a domain: one probe finds which.
+  // A plan without conference rooms (limit 0) switches its rooms off.
+  const [hit] = await db.$queryRaw<{ kind: "ring-group" | "ivr" | "conference"; id: string; name: string }[]>`
     SELECT 'ring-group' AS kind, id, name FROM "RingGroup" WHERE "domainId" = ${domainId} AND number = ${number}
     UNION ALL
     SELECT 'ivr' AS kind, id, name FROM "IvrMenu" WHERE "domainId" = ${domainId} AND number = ${number}
+    UNION ALL
+    SELECT 'conference' AS kind, c.id, c.name FROM "ConferenceRoom" c JOIN "Domain" d ON d.id = c."domainId"
+    WHERE c."domainId" = ${domainId} AND c.number = ${number} AND d."maxConferenceRooms" > 0
     LIMIT 1`;
   if (!hit) return null;
   if (hit.kind === "ivr") return { kind: "ivr", menu: { number, name: hit.name } };
+  if (hit.kind === "conference") return { kind: "conference", room: { number, name: hit.name } };
   const group = await db.ringGroup.findUniqueOrThrow({
     where: { id: hit.id },
     include: { members: { orderBy: { position: "asc" }, select: { extension: { select: dialExtensionSelect } } } },
@@ -70,9 +76,20 @@ export async function loadCallData(
   // A feature code or a limit trip acts on the caller (and *99N on box N); anything else may be an extension.
   const feature = parseFeatureCode(dialed) ?? (parseLimitTrip(dialed) ? { code: "limit-trip" as const } : null);
   const callerNumber = callerNumberOf(claim);
-  const localNumber = feature?.code === "voicemail-deposit" ? feature.box : feature ? undefined : dialed;
+  const localNumber =
+    feature?.code === "voicemail-deposit"
+      ? feature.box
+      : feature?.code === "pickup-directed"
+        ? feature.extension
+        : feature
+          ? undefined
+          : dialed;
   const wanted = [callerNumber, localNumber].filter((n): n is string => n !== undefined);
-  const rows = wanted.length > 0 ? await loadExtensionRows(db, gate.id, wanted) : [];
+  // Pickup groups and the parking lot come in parallel: no extra round trip on the way.
+  const [rows, { groupsOf, parking }] = await Promise.all([
+    wanted.length > 0 ? loadExtensionRows(db, gate.id, wanted) : [],
+    loadPickupParking(db, gate.id, wanted),
+  ]);
   const byNumber = (n: string | undefined) => dialExtensionOf(rows.find((r) => r.number === n) ?? null);
 
   const caller = byNumber(callerNumber);
@@ -92,7 +109,16 @@ export async function loadCallData(
     local = groupOrMenu;
     if (!local) routes = allRoutes;
   }
-  return { domain: { name: gate.name, maxConcurrentCalls: gate.maxConcurrentCalls }, identity, local, routes, limits };
+  const pickupGroups = { caller: groupsOf(callerNumber), local: groupsOf(localNumber) };
+  return {
+    domain: { name: gate.name, maxConcurrentCalls: gate.maxConcurrentCalls },
+    identity,
+    local,
+    routes,
+    limits,
+    pickupGroups,
+    parking,
+  };
 }
 
 /** The DID a trunk call is for, in any of the forms we accept; null when unknown or its domain is suspended. */

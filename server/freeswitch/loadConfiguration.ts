@@ -2,9 +2,10 @@ import { isIP } from "node:net";
 import type { DbTx } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { destinationStep } from "@/server/dialplan/destination";
-import { ivrMenuName } from "@/server/dialplan/planCall";
+import { conferenceProfileName, ivrMenuName } from "@/server/dialplan/planCall";
 import { open } from "@/server/security/secretBox";
 import type { AclView } from "./render/aclConf";
+import type { ConferenceProfileView } from "./render/conferenceConf";
 import type { GatewayView } from "./render/gateway";
 import type { IvrMenuView } from "./render/ivrConf";
 
@@ -97,5 +98,26 @@ export async function loadIvrMenu(
     options: m.options.map((o) => ({ digits: o.digits, step: destinationStep(o.destType, o.destTarget) })),
     onInvalid: destinationStep(m.invalidType, m.invalidTarget),
     onTimeout: destinationStep(m.timeoutType, m.timeoutTarget),
+  };
+}
+
+export async function loadConferenceProfile(
+  db: DbTx,
+  domain: { id: string; name: string },
+  number: string,
+): Promise<ConferenceProfileView | null> {
+  // A plan without conference rooms (limit 0) switches its rooms off.
+  const room = await db.conferenceRoom.findFirst({
+    where: { domainId: domain.id, number, domain: { maxConferenceRooms: { gt: 0 } } },
+  });
+  if (!room) return null;
+  return {
+    profileName: conferenceProfileName(domain.name, room.number),
+    domain: domain.name,
+    number: room.number,
+    pin: room.pinEnc ? open(room.pinEnc) : null,
+    moderatorPin: room.moderatorPinEnc ? open(room.moderatorPinEnc) : null,
+    maxMembers: room.maxMembers,
+    record: room.record,
   };
 }

@@ -1,4 +1,5 @@
 import type { DbTx } from "@/server/db/client";
+import { queryRows } from "@/server/db/plainPool";
 import type { NodeAdminState } from "@/server/db/generated/enums";
 
 /** What decides whether a node may be answered for a domain at all. */
@@ -11,16 +12,25 @@ export type DomainGate = {
   assignedNodeIds: string[];
 };
 
-/** Asked for nearly every request that misses the cache: one indexed statement. */
-export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate | null> {
-  const rows = await db.$queryRaw<
-    { id: string; name: string; status: string; maxConcurrentCalls: number; assignedNodeIds: string[] }[]
-  >`
+const byName = {
+  name: "xmlcurl_domain_gate",
+  text: `
     SELECT d.id, d.name, d.status::text AS status, d."maxConcurrentCalls",
            COALESCE(array_agg(a."nodeId") FILTER (WHERE a."nodeId" IS NOT NULL), '{}') AS "assignedNodeIds"
     FROM "Domain" d LEFT JOIN "DomainAssignment" a ON a."domainId" = d.id
-    WHERE d.name = ${name}
-    GROUP BY d.id`;
+    WHERE d.name = $1
+    GROUP BY d.id`,
+};
+
+/** Asked for nearly every request that misses the cache: one indexed, prepared statement (plain pg). */
+export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate | null> {
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    status: string;
+    maxConcurrentCalls: number;
+    assignedNodeIds: string[];
+  }>(db, byName, [name]);
   const d = rows[0];
   if (!d) return null;
   return {

@@ -215,6 +215,11 @@ const configurationFields = z.object({
     .regex(/^[A-Za-z0-9_.-]{1,64}$/),
   profile: z.string().trim().max(64).optional(),
   "Menu-Name": z.string().trim().max(128).optional(),
+  // mod_conference: the `conference` app asks for a profile, a joining member for its keypad group.
+  conference_name: z.string().trim().max(300).optional(),
+  profile_name: z.string().trim().max(300).optional(),
+  Action: z.string().trim().max(64).optional(),
+  Controls: z.string().trim().max(64).optional(),
 });
 
 export const xmlCurlRequestSchemas = {
@@ -276,6 +281,9 @@ export const xmlCurlRequestSchemas = {
     name: f.key_value,
     profile: f.profile,
     menuName: f["Menu-Name"],
+    conferenceName: f.conference_name,
+    conferenceProfile: f.profile_name,
+    conferenceControls: f.Action === "request-controls" ? f.Controls : undefined,
   })),
 };
 

@@ -1,21 +1,28 @@
 import { loadMinutesUsed } from "@/server/callLimits/dailyMinutes";
 import { TripRecorder } from "@/server/callLimits/tripRecorder";
 import type { Db } from "@/server/db/client";
+import { applyFeatureToggle } from "@/server/extensions/service";
 import { logger } from "@/server/observability/logger";
-import { applyFeatureToggle } from "@/server/dialplan/applyFeatureToggle";
 import { minutesUsedUp, parseLimitTrip, type OutboundLimits } from "@/server/dialplan/callLimits";
 import { parseFeatureCode } from "@/server/dialplan/featureCodes";
-import { planCall, planInbound, PUBLIC_CONTEXT, type LimitTrip } from "@/server/dialplan/planCall";
+import {
+  conferenceProfileName,
+  planCall,
+  planInbound,
+  PUBLIC_CONTEXT,
+  type LimitTrip,
+} from "@/server/dialplan/planCall";
 import { AnswerCache } from "./answerCache";
 import { NodeAuthenticator } from "./authenticateNode";
 import { callerNumberOf, loadCallData, loadInbound, type IdentityClaim } from "./loadCallData";
-import { loadAclView, loadCarriedTrunks, loadIvrMenu } from "./loadConfiguration";
+import { loadAclView, loadCarriedTrunks, loadConferenceProfile, loadIvrMenu } from "./loadConfiguration";
 import { loadDirectoryUser, loadNetworkListUsers } from "./loadDirectoryUser";
 import { loadDomainGate, nodeServesDomain, type DomainGate } from "./loadDomainGate";
 import type { XmlCurlNode } from "./loadNode";
 import { hasDailyCaps, loadLimitSettings, outboundLimitsOf } from "./loadOutboundLimits";
 import { MinutesUsageCache } from "./minutesUsageCache";
 import { renderAclConf } from "./render/aclConf";
+import { isConferenceControlsName, renderConferenceControls, renderConferenceProfiles } from "./render/conferenceConf";
 import { renderDialplan } from "./render/dialplan";
 import { renderDirectoryDomain } from "./render/directoryDomain";
 import { renderDirectoryUser } from "./render/directoryUser";
@@ -49,6 +56,17 @@ type Log = (message: string) => void;
 
 /** A cached dialplan answer and the limit trip it stands for, if any. */
 type PlannedAnswer = { xml: XmlAnswer; trip: LimitTrip | null };
+
+type ConfigurationRequest = Extract<XmlCurlRequest, { kind: "configuration" }>;
+
+/** `<room>@<domain>` (planCall.ts `conferenceName`) back into its parts; anything else is not ours. */
+function parseConferenceName(name: string | undefined): { number: string; domain: string } | null {
+  const at = name?.indexOf("@") ?? -1;
+  if (!name || at <= 0) return null;
+  const number = name.slice(0, at);
+  const domain = name.slice(at + 1).toLowerCase();
+  return /^[0-9]{2,10}$/.test(number) ? { number, domain } : null;
+}
 
 /**
  * Answers classified mod_xml_curl requests for an authenticated node. Every answer is
@@ -251,9 +269,33 @@ export class XmlCurlService {
         });
         return xml ?? notFoundAnswer;
       }
+      case "conference.conf":
+        return this.answerConference(node, r);
       default:
         // Everything else (console.conf, voicemail.conf, ...) comes from the node's own files.
         return notFoundAnswer;
     }
+  }
+
+  /**
+   * mod_conference's two questions: the room's profile when the `conference` app starts
+   * (the boot-time `presence=true` one is left to the node's own file), and a keypad group
+   * when a member joins. A room is answered only under its own name and profile, and only
+   * to a node that serves its domain: another tenant's room 100 is a different name.
+   */
+  private async answerConference(node: XmlCurlNode, r: ConfigurationRequest): Promise<XmlAnswer> {
+    if (r.conferenceControls !== undefined)
+      return isConferenceControlsName(r.conferenceControls)
+        ? xmlAnswer(renderConferenceControls(r.conferenceControls))
+        : notFoundAnswer;
+    const room = parseConferenceName(r.conferenceName);
+    if (!room || r.conferenceProfile !== conferenceProfileName(room.domain, room.number)) return notFoundAnswer;
+    const gate = await this.gate(node, room.domain);
+    if (!gate) return notFoundAnswer;
+    const xml = await this.cache.get(`conference|${gate.name}|${room.number}`, { domain: gate.name }, async () => {
+      const profile = await loadConferenceProfile(this.reader, gate, room.number);
+      return profile ? xmlAnswer(renderConferenceProfiles([profile])) : null;
+    });
+    return xml ?? notFoundAnswer;
   }
 }

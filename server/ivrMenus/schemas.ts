@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/server/shared/id";
 import { extensionNumberSchema } from "@/server/extensions/schemas";
-import { destinationSchema } from "@/server/shared/destination";
+import { destinationSchema } from "@/server/shared/destinationSchema";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 /**

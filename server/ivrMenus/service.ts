@@ -1,9 +1,11 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { DbTx } from "@/server/db/client";
 import { writeAudit } from "@/server/audit/writeAudit";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { recordChange } from "@/server/cluster/recordChange";
 import { assertNumberFree } from "@/server/shared/assertNumberFree";
-import { assertDestinationExists, findDestinationReferences, type Destination } from "@/server/shared/destination";
+import { assertDestinationExists, findDestinationReferences } from "@/server/shared/destinationQueries";
+import type { Destination } from "@/server/shared/destinationSchema";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { TenantContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
@@ -91,7 +93,7 @@ export async function createIvrMenu(ctx: TenantContext, input: CreateIvrMenuInpu
       entityId: menu.id,
       after: input,
     });
-    await notifyConfigChanged(tx, { domain: ctx.domain.name });
+    await recordChange(tx, { invalidate: { domain: ctx.domain.name } });
     return menu;
   });
 }
@@ -121,7 +123,7 @@ export async function updateIvrMenu(ctx: TenantContext, input: UpdateIvrMenuInpu
       before,
       after: fields,
     });
-    await notifyConfigChanged(tx, { domain: ctx.domain.name });
+    await recordChange(tx, { invalidate: { domain: ctx.domain.name } });
     return menu;
   });
 }
@@ -141,6 +143,6 @@ export async function deleteIvrMenu(ctx: TenantContext, id: string): Promise<voi
       entityId: id,
       before,
     });
-    await notifyConfigChanged(tx, { domain: ctx.domain.name });
+    await recordChange(tx, { invalidate: { domain: ctx.domain.name } });
   });
 }

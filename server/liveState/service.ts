@@ -1,3 +1,4 @@
+import "server-only";
 import { writeAudit } from "@/server/audit/writeAudit";
 import { EslError, eslApi } from "@/server/cluster/esl/eslClient";
 import type { Db } from "@/server/db/client";

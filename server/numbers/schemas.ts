@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/server/shared/id";
-import { destinationSchema, e164Schema } from "@/server/shared/destination";
+import { destinationSchema, e164Schema } from "@/server/shared/destinationSchema";
 import { pageInputSchema } from "@/server/shared/pagination";
 
 export const MAX_RANGE = 10_000;

@@ -1,7 +1,8 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import { writeAudit } from "@/server/audit/writeAudit";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
-import { assertDestinationExists } from "@/server/shared/destination";
+import { recordChange } from "@/server/cluster/recordChange";
+import { assertDestinationExists } from "@/server/shared/destinationQueries";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { PlatformContext, TenantContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
@@ -122,7 +123,7 @@ export async function assignNumbers(ctx: PlatformContext, ids: string[], domainI
         data: { domain: domain.name, number: { id: n.id, e164: n.e164 } },
       })),
     );
-    await notifyConfigChanged(tx, { platform: true });
+    await recordChange(tx, { invalidate: { platform: true } });
     return toAssign.length;
   });
 }
@@ -147,7 +148,7 @@ export async function unassignNumbers(ctx: PlatformContext, ids: string[]): Prom
         after: { domainId: null },
       });
     }
-    await notifyConfigChanged(tx, { platform: true });
+    await recordChange(tx, { invalidate: { platform: true } });
     return numbers.length;
   });
 }
@@ -206,7 +207,7 @@ export async function setNumberDestination(ctx: TenantContext, input: SetNumberD
       before,
       after: { e164: before.e164, ...after },
     });
-    await notifyConfigChanged(tx, { platform: true });
+    await recordChange(tx, { invalidate: { platform: true } });
     return number;
   });
 }

@@ -1,9 +1,10 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { DbTx } from "@/server/db/client";
 import { writeAudit } from "@/server/audit/writeAudit";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { recordChange } from "@/server/cluster/recordChange";
 import { assertNumberFree } from "@/server/shared/assertNumberFree";
-import { assertDestinationExists, findDestinationReferences } from "@/server/shared/destination";
+import { assertDestinationExists, findDestinationReferences } from "@/server/shared/destinationQueries";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { TenantContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
@@ -90,7 +91,7 @@ export async function createRingGroup(ctx: TenantContext, input: CreateRingGroup
       entityId: group.id,
       after: input,
     });
-    await notifyConfigChanged(tx, { domain: ctx.domain.name });
+    await recordChange(tx, { invalidate: { domain: ctx.domain.name } });
     return group;
   });
 }
@@ -121,7 +122,7 @@ export async function updateRingGroup(ctx: TenantContext, input: UpdateRingGroup
       before,
       after: fields,
     });
-    await notifyConfigChanged(tx, { domain: ctx.domain.name });
+    await recordChange(tx, { invalidate: { domain: ctx.domain.name } });
     return group;
   });
 }
@@ -140,6 +141,6 @@ export async function deleteRingGroup(ctx: TenantContext, id: string): Promise<v
       entityId: id,
       before,
     });
-    await notifyConfigChanged(tx, { domain: ctx.domain.name });
+    await recordChange(tx, { invalidate: { domain: ctx.domain.name } });
   });
 }

@@ -1,7 +1,8 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Db, DbTx } from "@/server/db/client";
 import { writeAudit } from "@/server/audit/writeAudit";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { recordChange } from "@/server/cluster/recordChange";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { Actor, PlatformContext, TenantContext } from "@/server/tenancy/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/server/tenancy/errors";
@@ -55,8 +56,8 @@ async function assertTenantRoutesAllowed(ctx: TenantContext): Promise<void> {
     throw new ForbiddenError("Your provider has not enabled tenant outbound routes for this domain");
 }
 
-async function notify(tx: DbTx, scope: RouteScope): Promise<void> {
-  await notifyConfigChanged(tx, scope.domain ? { domain: scope.domain.name } : { platform: true });
+async function recordRouteChange(tx: DbTx, scope: RouteScope): Promise<void> {
+  await recordChange(tx, { invalidate: scope.domain ? { domain: scope.domain.name } : { platform: true } });
 }
 
 async function list(scope: RouteScope, input: ListRoutesInput): Promise<Page<RouteView>> {
@@ -97,7 +98,7 @@ async function create(scope: RouteScope, input: RouteInput): Promise<RouteView> 
       entityId: route.id,
       after: input,
     });
-    await notify(tx, scope);
+    await recordRouteChange(tx, scope);
     return route;
   });
 }
@@ -131,7 +132,7 @@ async function update(scope: RouteScope, input: UpdateRouteInput): Promise<Route
       before: auditedRoute(before),
       after: { ...fields, trunks: route.trunks.map((t) => t.trunk.name) },
     });
-    await notify(tx, scope);
+    await recordRouteChange(tx, scope);
     return route;
   });
 }
@@ -147,7 +148,7 @@ async function remove(scope: RouteScope, id: string): Promise<void> {
       entityId: id,
       before: auditedRoute(before),
     });
-    await notify(tx, scope);
+    await recordRouteChange(tx, scope);
   });
 }
 

@@ -1,16 +1,62 @@
+import "server-only";
+import type { DbTx } from "@/server/db/client";
 import { destinationStep } from "@/server/dialplan/destination";
-import { planCall, planInbound, PUBLIC_CONTEXT } from "@/server/dialplan/planCall";
-import { simulateCall, type SimulatedCall } from "@/server/dialplan/simulateCall";
-import { loadCallData, loadInbound } from "@/server/freeswitch/loadCallData";
-import { loadDomainGate } from "@/server/freeswitch/loadDomainGate";
+import { DIALED_DESTINATION } from "@/server/dialplan/dialSafety";
+import { planCall, planInbound, PUBLIC_CONTEXT, type CallPlan, type MatchedRule } from "@/server/dialplan/planCall";
+import { loadCallData, loadInbound, type IdentityClaim } from "@/server/freeswitch/loadCallData";
+import { loadDomainGate, type DomainGate } from "@/server/freeswitch/loadDomainGate";
 import { loadOutboundLimits } from "@/server/freeswitch/loadOutboundLimits";
 import { renderDialplan } from "@/server/freeswitch/render/dialplan";
+import { notFoundDocument } from "@/server/freeswitch/xml";
 import type { TenantContext } from "@/server/tenancy/context";
 import { ConflictError } from "@/server/tenancy/errors";
 import type { SimulateCallInput } from "./schemas";
 
+export type SimulatedCall = {
+  rule: MatchedRule;
+  /** What FreeSWITCH would run, in order. */
+  actions: CallPlan["actions"];
+  /** A feature code's change, which the simulator describes but never makes. */
+  toggle: CallPlan["toggle"] | null;
+  /** The exact document the endpoint would send for this call. */
+  xml: string;
+};
+
 /** One dialplan lookup FreeSWITCH would make: the context and number it asks for, and our answer. */
 export type SimulationStep = SimulatedCall & { context: string; dialed: string };
+
+const simulated = (plan: CallPlan): SimulatedCall => ({
+  rule: plan.rule,
+  actions: plan.actions,
+  toggle: plan.toggle ?? null,
+  xml: renderDialplan(plan),
+});
+
+/**
+ * One domain-context lookup with the live endpoint's loaders, planner and renderer: the
+ * simulator's only assembly of them, so it cannot drift from what a node is answered.
+ */
+async function lookup(db: DbTx, gate: DomainGate, claim: IdentityClaim, number: string): Promise<CallPlan> {
+  const limits = await loadOutboundLimits(db, gate.id, claim.authenticatedUser);
+  return planCall(await loadCallData(db, gate, claim, number, limits), number);
+}
+
+/**
+ * A call from an extension of the domain, with no side effects (a limit the call would
+ * trip shows as the `limit` rule, and is not recorded).
+ */
+export async function simulateCall(
+  db: DbTx,
+  domainName: string,
+  fromExtensionNumber: string,
+  dialed: string,
+): Promise<SimulatedCall> {
+  const number = dialed.trim();
+  const gate = await loadDomainGate(db, domainName.toLowerCase());
+  if (!gate?.active || !DIALED_DESTINATION.test(number))
+    return { rule: { type: "not-found" }, actions: [], toggle: null, xml: notFoundDocument };
+  return simulated(await lookup(db, gate, { authenticatedUser: fromExtensionNumber }, number));
+}
 
 /**
  * What the domain's dialplan does with a call, step by step. A call from outside takes
@@ -29,31 +75,15 @@ export async function simulateTenantCall(ctx: TenantContext, input: SimulateCall
   const found = await loadInbound(ctx.db, input.dialed);
   // Another tenant's numbers are not this tenant's business: they simulate as unknown.
   const inbound = found?.domain === ctx.domain.name ? found : null;
-  const plan = planInbound(input.dialed, inbound);
   const steps: SimulationStep[] = [
-    {
-      rule: plan.rule,
-      actions: plan.actions,
-      toggle: null,
-      xml: renderDialplan(plan),
-      context: PUBLIC_CONTEXT,
-      dialed: input.dialed,
-    },
+    // A carrier's call changes nothing: the public context never plans a feature code.
+    { ...simulated(planInbound(input.dialed, inbound)), toggle: null, context: PUBLIC_CONTEXT, dialed: input.dialed },
   ];
   const next = inbound ? destinationStep(inbound.destType, inbound.destTarget) : null;
   const gate = await loadDomainGate(ctx.db, ctx.domain.name);
   if (next?.app === "transfer" && gate) {
-    const limits = await loadOutboundLimits(ctx.db, gate.id, undefined);
-    const data = await loadCallData(ctx.db, gate, { routeAs: "did" }, next.number, limits);
-    const local = planCall(data, next.number);
-    steps.push({
-      rule: local.rule,
-      actions: local.actions,
-      toggle: null,
-      xml: renderDialplan(local),
-      context: local.context,
-      dialed: next.number,
-    });
+    const local = await lookup(ctx.db, gate, { routeAs: "did" }, next.number);
+    steps.push({ ...simulated(local), toggle: null, context: local.context, dialed: next.number });
   }
   return steps;
 }

@@ -29,3 +29,16 @@ export type TenantContext = {
   /** Set for TENANT_USER: the one extension the caller may see and change. */
   extensionId: string | null;
 };
+
+/*
+ * The second, deliberate scope: node-authenticated. A feature code (*78, *72…) dialled
+ * on a phone reaches us as a dialplan lookup from a FreeSWITCH node, not from a user
+ * session, so there is no TenantContext to build. The xml_curl service creates this
+ * scope, and only after three checks: the node's Basic credentials (NodeAuthenticator),
+ * that the node serves the domain (nodeServesDomain), and that the caller is who the node
+ * vouches for on that leg: the SIP user mod_sofia digest-authenticated in that domain, or
+ * the extension our own dialplan forwarded for (never a caller-ID the peer sent). It may
+ * touch exactly one row: that caller's own extension in that domain, and only the fields
+ * a feature code toggles (DND, forward-always), through the extensions service, audited
+ * as the phone. Beyond that it only reads, as the dialplan lookup does, within that domain.
+ */

@@ -1,9 +1,8 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { DbTx } from "@/server/db/client";
 import { writeAudit } from "@/server/audit/writeAudit";
-import type { ClusterEvent } from "@/server/cluster/events";
-import { recordClusterChange } from "@/server/cluster/recordClusterChange";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { recordChange, type ClusterPush } from "@/server/cluster/recordChange";
 import { seal } from "@/server/security/secretBox";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { PlatformContext } from "@/server/tenancy/context";
@@ -44,9 +43,8 @@ function sealedPassword(password: string | undefined): string | null | undefined
 }
 
 /** Every node reloads the gateway; the ACL is rebuilt when an address enters or leaves it. */
-async function publishTrunkChange(tx: DbTx, reason: string, events: ClusterEvent[]): Promise<void> {
-  await notifyConfigChanged(tx, { platform: true });
-  await recordClusterChange(tx, reason, events);
+async function publishTrunkChange(tx: DbTx, reason: string, events: ClusterPush["events"]): Promise<void> {
+  await recordChange(tx, { invalidate: { platform: true }, push: { reason, events } });
 }
 
 async function assertNameFree(tx: DbTx, name: string, exceptId?: string): Promise<void> {
@@ -112,7 +110,7 @@ export async function updateTrunk(ctx: PlatformContext, input: UpdateTrunkInput)
       before: toView(before),
       after: { ...fields, ...(password !== undefined ? { password: "changed" } : {}) },
     });
-    const events: ClusterEvent[] = [
+    const events: ClusterPush["events"] = [
       {
         topic: "freeswitch.trunk-changed",
         gateway: trunk.name,

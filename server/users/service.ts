@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import { writeAudit } from "@/server/audit/writeAudit";
 import { hashPassword } from "@/server/security/password";

@@ -1,3 +1,4 @@
+import { OUTBOX_CHANNEL } from "@/server/db/channels";
 import type { DbTx } from "@/server/db/client";
 import type { WebhookEventType } from "./eventTypes";
 
@@ -13,7 +14,7 @@ export async function recordWebhookEvents(
   await tx.outboxEvent.createMany({
     data: events.map((e) => ({ topic: e.type, payload: { ...e.data, domainId: e.domainId } as object })),
   });
-  await tx.$executeRaw`SELECT pg_notify('switchboard_outbox', 'webhook')`;
+  await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, 'webhook')`;
 }
 
 export function recordWebhookEvent(

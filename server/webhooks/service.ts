@@ -1,3 +1,4 @@
+import "server-only";
 import { ZodRealError, type ZodError } from "zod";
 import type { Prisma } from "@/server/db/generated/client";
 import { writeAudit } from "@/server/audit/writeAudit";
@@ -5,6 +6,7 @@ import { seal } from "@/server/security/secretBox";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { Actor, PlatformContext, TenantContext } from "@/server/tenancy/context";
 import { NotFoundError } from "@/server/tenancy/errors";
+import { OUTBOX_CHANNEL } from "@/server/db/channels";
 import type { Db, DbTx } from "@/server/db/client";
 import { REDELIVER_TOPIC, WEBHOOK_EVENTS, webhookEventId, type WebhookEventType } from "./eventTypes";
 import {
@@ -133,7 +135,7 @@ export async function updateWebhookEndpoint(
     // The deliveries that waited while it was off go out now (through the relay, like any event).
     if (reenabled) {
       await tx.outboxEvent.create({ data: { topic: REDELIVER_TOPIC, payload: { endpointId: id } } });
-      await tx.$executeRaw`SELECT pg_notify('switchboard_outbox', 'webhook')`;
+      await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, 'webhook')`;
     }
     await writeAudit(tx, scope.actor, {
       domainId: scope.domainId,

@@ -29,7 +29,9 @@ const calls: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  fx = await createTwoTenants(t.db);
+  const fixture = await createTwoTenants(t.db, { adminB: true });
+  fx = fixture;
+  ({ adminBId, adminB } = fixture);
   for (const number of ["1001", "1002", "1003"])
     await fx.adminA.extensions.create({ domainId: fx.domainA, number, displayName: `Ext ${number}` });
   const ext1002 = await t.db.extension.findFirstOrThrow({ where: { domainId: fx.domainA, number: "1002" } });
@@ -39,8 +41,6 @@ beforeAll(async () => {
     extensionId: ext1002.id,
   });
   user1002 = await callerAs(t.db, user1002Id);
-  adminBId = await createUser(t.db, "admin@b.example.com", { role: "TENANT_ADMIN", domainId: fx.domainB });
-  adminB = await callerAs(t.db, adminBId);
   nodeId = (
     await t.db.telephonyNode.create({
       data: {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sipA1Hash } from "@/server/security/sipCredentials";
 import { open } from "@/server/security/secretBox";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { callerAs, createUser } from "../support/callers";
+import type { callerAs } from "../support/callers";
+import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
 let adminA: Awaited<ReturnType<typeof callerAs>>;
@@ -13,21 +14,11 @@ let domainB: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const platform = await callerAs(t.db, await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" }));
-  const limits = { maxConcurrentCalls: 5, allowTenantRoutes: false };
-  domainA = (await platform.domains.create({ name: "a.example.com", displayName: "A", maxExtensions: 6, ...limits }))
-    .id;
-  domainB = (
-    await platform.domains.create({ name: "b.example.com", displayName: "B", maxExtensions: 20_000, ...limits })
-  ).id;
-  adminA = await callerAs(
-    t.db,
-    await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }),
-  );
-  adminB = await callerAs(
-    t.db,
-    await createUser(t.db, "admin@b.example.com", { role: "TENANT_ADMIN", domainId: domainB }),
-  );
+  ({ domainA, domainB, adminA, adminB } = await createTwoTenants(t.db, {
+    a: { maxExtensions: 6 },
+    b: { maxExtensions: 20_000 },
+    adminB: true,
+  }));
   await adminA.extensions.create({ domainId: domainA, number: "1001", displayName: "Existing" });
   await t.db.ringGroup.create({ data: { domainId: domainA, number: "600", name: "Sales" } });
 });

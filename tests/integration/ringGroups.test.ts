@@ -1,7 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { callerAs, createUser } from "../support/callers";
+import type { callerAs } from "../support/callers";
+import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
 let adminA: Awaited<ReturnType<typeof callerAs>>;
@@ -23,18 +24,8 @@ const group = (overrides: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const platform = await callerAs(t.db, await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" }));
-  const limits = { maxExtensions: 10, maxConcurrentCalls: 5, allowTenantRoutes: false };
-  domainA = (await platform.domains.create({ name: "a.example.com", displayName: "A", ...limits })).id;
-  domainB = (await platform.domains.create({ name: "b.example.com", displayName: "B", ...limits })).id;
-  adminA = await callerAs(
-    t.db,
-    await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }),
-  );
-  adminB = await callerAs(
-    t.db,
-    await createUser(t.db, "admin@b.example.com", { role: "TENANT_ADMIN", domainId: domainB }),
-  );
+  const limits = { maxExtensions: 10 };
+  ({ domainA, domainB, adminA, adminB } = await createTwoTenants(t.db, { a: limits, b: limits, adminB: true }));
   for (const number of ["1001", "1002", "1003"]) {
     ext[number] = (
       await adminA.extensions.create({ domainId: domainA, number, displayName: `Ext ${number}` })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callerAs, createUser } from "../support/callers";
+import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
 let adminA: Awaited<ReturnType<typeof callerAs>>;
@@ -9,14 +10,10 @@ let domainA: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const platform = await callerAs(t.db, await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" }));
-  const limits = { maxExtensions: 10, maxConcurrentCalls: 5, allowTenantRoutes: false };
-  domainA = (await platform.domains.create({ name: "a.example.com", displayName: "A", ...limits })).id;
-  const domainB = (await platform.domains.create({ name: "b.example.com", displayName: "B", ...limits })).id;
-  adminA = await callerAs(
-    t.db,
-    await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }),
-  );
+  const limits = { maxExtensions: 10 };
+  const fx = await createTwoTenants(t.db, { a: limits, b: limits });
+  const { platform, domainB } = fx;
+  ({ domainA, adminA } = fx);
   const alice = await adminA.extensions.create({ domainId: domainA, number: "1001", displayName: "Alice" });
   const bob = await adminA.extensions.create({ domainId: domainA, number: "1002", displayName: "Bob" });
   userA = await callerAs(

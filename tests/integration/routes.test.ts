@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { callerAs, createUser } from "../support/callers";
+import type { callerAs } from "../support/callers";
+import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
 let platform: Awaited<ReturnType<typeof callerAs>>;
@@ -25,33 +26,10 @@ const route = (trunkIds: string[]) => ({
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  platform = await callerAs(t.db, await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" }));
-  domainA = (
-    await platform.domains.create({
-      name: "a.example.com",
-      displayName: "A",
-      maxExtensions: 5,
-      maxConcurrentCalls: 5,
-      allowTenantRoutes: true,
-    })
-  ).id;
-  domainB = (
-    await platform.domains.create({
-      name: "b.example.com",
-      displayName: "B",
-      maxExtensions: 5,
-      maxConcurrentCalls: 5,
-      allowTenantRoutes: false,
-    })
-  ).id;
-  adminA = await callerAs(
-    t.db,
-    await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA }),
-  );
-  adminB = await callerAs(
-    t.db,
-    await createUser(t.db, "admin@b.example.com", { role: "TENANT_ADMIN", domainId: domainB }),
-  );
+  ({ platform, domainA, domainB, adminA, adminB } = await createTwoTenants(t.db, {
+    a: { allowTenantRoutes: true },
+    adminB: true,
+  }));
   const trunk = {
     proxyPort: 5060,
     transport: "UDP" as const,

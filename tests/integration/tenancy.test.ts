@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { anonymousCaller, callerAs, createUser } from "../support/callers";
+import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
-let domainA: { id: string; name: string };
-let domainB: { id: string; name: string };
+let domainA: { id: string };
+let domainB: { id: string };
 let extA: string;
 const users: Record<string, string> = {};
 
@@ -22,24 +23,12 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  users.platform = await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" });
-  const admin = await callerAs(t.db, users.platform);
-  domainA = await admin.domains.create({
-    name: "a.example.com",
-    displayName: "A",
-    maxExtensions: 5,
-    maxConcurrentCalls: 5,
-    allowTenantRoutes: false,
-  });
-  domainB = await admin.domains.create({
-    name: "b.example.com",
-    displayName: "B",
-    maxExtensions: 5,
-    maxConcurrentCalls: 5,
-    allowTenantRoutes: false,
-  });
-  users.adminA = await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA.id });
-  users.adminB = await createUser(t.db, "admin@b.example.com", { role: "TENANT_ADMIN", domainId: domainB.id });
+  const fx = await createTwoTenants(t.db, { adminB: true });
+  domainA = { id: fx.domainA };
+  domainB = { id: fx.domainB };
+  users.platform = fx.platformId;
+  users.adminA = fx.adminAId;
+  users.adminB = fx.adminBId;
   const created = await (
     await callerAs(t.db, users.adminA)
   ).extensions.create({

@@ -3,6 +3,7 @@ import { loadCaller } from "@/server/auth/loadCaller";
 import { verifyPassword } from "@/server/security/password";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callerAs, createUser } from "../support/callers";
+import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
 let platformId: string;
@@ -16,13 +17,7 @@ let extB: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  platformId = await createUser(t.db, "ops@itsp.example", { role: "PLATFORM_ADMIN" });
-  platform = await callerAs(t.db, platformId);
-  const limits = { maxExtensions: 5, maxConcurrentCalls: 5, allowTenantRoutes: false };
-  domainA = (await platform.domains.create({ name: "a.example.com", displayName: "A", ...limits })).id;
-  domainB = (await platform.domains.create({ name: "b.example.com", displayName: "B", ...limits })).id;
-  adminAId = await createUser(t.db, "admin@a.example.com", { role: "TENANT_ADMIN", domainId: domainA });
-  adminA = await callerAs(t.db, adminAId);
+  ({ platformId, platform, domainA, domainB, adminAId, adminA } = await createTwoTenants(t.db));
   extA = (await platform.extensions.create({ domainId: domainA, number: "1001", displayName: "Alice" })).extension.id;
   extB = (await platform.extensions.create({ domainId: domainB, number: "2001", displayName: "Bob" })).extension.id;
 });

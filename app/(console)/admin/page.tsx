@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/Badge";
 import { FailoverBanner } from "@/components/cluster/FailoverBanner";
 import { PlatformCallLimitNotices } from "@/components/callLimits/CallLimitNotices";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { loadDashboard } from "./dashboardData";
+import { loadPlatformDashboard } from "@/server/dashboard/service";
 import { PlatformCallStats } from "./PlatformCallStats";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -33,7 +33,7 @@ function Card({ title, href, children }: { title: string; href: string; children
 export default async function DashboardPage() {
   const session = await requireSession();
   if (!session.memberships.some((m) => m.role === "PLATFORM_ADMIN")) redirect(homeFor(session.memberships));
-  const data = await loadDashboard({
+  const data = await loadPlatformDashboard({
     db: db(),
     actor: { userId: session.userId, tokenId: null, label: session.email, ip: null },
   });

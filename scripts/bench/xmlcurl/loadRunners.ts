@@ -8,6 +8,8 @@ import { placedCommand, type Placement } from "./placement";
 export type LoadResult = {
   requests: number;
   errors: number;
+  /** Answers that failed the run's content check (0 when it checked none). */
+  wrong: number;
   seconds: number;
   p50Ms: number;
   p99Ms: number;
@@ -26,11 +28,16 @@ const wrkOutput = z.object({
   p99Us: z.number(),
   maxUs: z.number(),
   errors: z.number(),
+  wrong: z.number(),
 });
+
+/** What wrk checks each answer against: one of these exact bodies, or anything but "not found". */
+export type WrkCheck = { bodiesFile: string } | "found";
 
 /**
  * Closed loop (each connection sends its next request when the last is answered): wrk,
- * replaying `requestsFile`; `freshUuids`: its uuid placeholders become new uuids per request.
+ * replaying `requestsFile`; `freshUuids`: its uuid placeholders become new uuids per request;
+ * `check`: what every answer is checked against (replay.lua counts the ones that fail).
  */
 export async function runWrk(
   placement: Placement,
@@ -39,6 +46,7 @@ export async function runWrk(
   seconds: number,
   connections: number,
   freshUuids = false,
+  check?: WrkCheck,
 ): Promise<LoadResult> {
   const [file, ...args] = placedCommand(placement, [
     "wrk",
@@ -53,13 +61,16 @@ export async function runWrk(
     "--",
     requestsFile,
     ...(freshUuids ? ["fresh-uuids"] : []),
+    ...(check === undefined ? [] : [check === "found" ? "found" : `bodies=${check.bodiesFile}`]),
   ]);
-  const { stdout } = await promisify(execFile)(file, args);
+  const env = { ...process.env, REPLAY_CHECK_ANSWERS: check === undefined ? "0" : "1" };
+  const { stdout } = await promisify(execFile)(file, args, { env });
   const line = stdout.split("\n").find((l) => l.startsWith("{"));
   const r = wrkOutput.parse(JSON.parse(line ?? "null"));
   return {
     requests: r.requests,
     errors: r.errors,
+    wrong: r.wrong,
     seconds: r.durationUs / 1e6,
     p50Ms: r.p50Us / 1000,
     p99Ms: r.p99Us / 1000,
@@ -82,6 +93,7 @@ export function runPaced(placement: Placement, run: PacedRun): Promise<LoadResul
       resolve({
         requests: r.completed,
         errors: r.errors,
+        wrong: r.wrong,
         seconds: r.seconds,
         p50Ms: r.p50Ms,
         p99Ms: r.p99Ms,

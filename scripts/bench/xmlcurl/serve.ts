@@ -15,9 +15,13 @@ import { notFoundDocument } from "@/server/freeswitch/xml";
 import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
 
 export type ServerPorts = { endpoint: number; bare: number };
-/** How long this process's event loop was blocked during one run (GC, long tasks): the server's own share of a tail. */
-export type LoopDelay = { p99Ms: number; maxMs: number };
-export type ServerCommand = "loop-delay:reset" | "loop-delay:read";
+/**
+ * One run as the server saw it: how long its event loop was blocked (GC, long tasks: the
+ * server's own share of a tail), and how many connections it accepted (a connection-per-request
+ * run must accept one per request).
+ */
+export type RunStats = { loopP99Ms: number; loopMaxMs: number; accepted: number };
+export type ServerCommand = "run:reset" | "run:read";
 
 const config = z
   .object({ BENCH_DATABASE_URL: z.string().min(1), BENCH_POOL: z.coerce.number().int().min(1).default(10) })
@@ -36,6 +40,8 @@ const bare = createServer((req, res) => {
   });
 });
 const servers = [endpoint, bare];
+let accepted = 0;
+for (const s of servers) s.on("connection", () => accepted++);
 await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve))));
 const ports: ServerPorts = {
   endpoint: (endpoint.address() as AddressInfo).port,
@@ -46,8 +52,11 @@ process.send?.(ports);
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 process.on("message", (command: ServerCommand) => {
-  if (command === "loop-delay:reset") return void loopDelay.reset();
-  const read: LoopDelay = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
+  if (command === "run:reset") {
+    accepted = 0;
+    return void loopDelay.reset();
+  }
+  const read: RunStats = { loopP99Ms: loopDelay.percentile(99) / 1e6, loopMaxMs: loopDelay.max / 1e6, accepted };
   process.send?.(read);
 });
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/server/db/generated/client";
 import type { PlatformContext, TenantContext } from "@/server/tenancy/context";
 import { NodeRefs } from "./nodeRefs";
-import { ListFailoverEventsInput } from "./schemas";
+import type { ListFailoverEventsInput } from "./schemas";
 
 const SELECT = {
   id: true,
@@ -25,8 +25,7 @@ const shaped = ({ fromNodes, toNodes, ...e }: Row) => ({
 });
 
 /** Failover records, newest first; `openOnly` = the ones not restored yet (the banner). */
-export async function listFailoverEvents(ctx: PlatformContext, raw: ListFailoverEventsInput = {}) {
-  const input = ListFailoverEventsInput.parse(raw);
+export async function listFailoverEvents(ctx: PlatformContext, input: ListFailoverEventsInput) {
   const rows = await ctx.db.failoverEvent.findMany({
     where: { ...(input.openOnly ? { restoredAt: null } : {}), ...(input.domainId ? { domainId: input.domainId } : {}) },
     orderBy: { at: "desc" },

@@ -1,11 +1,10 @@
 import { writeAudit } from "@/server/audit/writeAudit";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { NotFoundError } from "@/server/tenancy/errors";
-import { SetFailoverPolicyInput, SetSpareInput } from "./schemas";
+import type { SetFailoverPolicyInput, SetSpareInput } from "./schemas";
 
 /** Turns automatic failover on or off for one domain. */
-export async function setFailoverPolicy(ctx: PlatformContext, raw: { domainId: string; failoverEnabled: boolean }) {
-  const { domainId, failoverEnabled } = SetFailoverPolicyInput.parse(raw);
+export async function setFailoverPolicy(ctx: PlatformContext, { domainId, failoverEnabled }: SetFailoverPolicyInput) {
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.domain.findUnique({ where: { id: domainId }, select: { failoverEnabled: true } });
     if (!before) throw new NotFoundError("Domain");
@@ -27,8 +26,7 @@ export async function setFailoverPolicy(ctx: PlatformContext, raw: { domainId: s
 }
 
 /** Puts a node into the spare pool (first failover target, never placed on) or takes it out. */
-export async function setNodeSpare(ctx: PlatformContext, raw: { id: string; spare: boolean }) {
-  const { id, spare } = SetSpareInput.parse(raw);
+export async function setNodeSpare(ctx: PlatformContext, { id, spare }: SetSpareInput) {
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.telephonyNode.findUnique({ where: { id }, select: { spare: true } });
     if (!before) throw new NotFoundError("Node");

@@ -4,7 +4,7 @@ import { lockFor } from "@/server/cluster/locks";
 import type { PlatformContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
 import { NodeRefs } from "./nodeRefs";
-import { RestoreAssignmentsInput } from "./schemas";
+import type { RestoreAssignmentsInput } from "./schemas";
 import { DOMAIN_RESTORED_TOPIC, FAILOVER_LOCK, SYSTEM_FAILOVER } from "./system";
 
 /**
@@ -12,8 +12,7 @@ import { DOMAIN_RESTORED_TOPIC, FAILOVER_LOCK, SYSTEM_FAILOVER } from "./system"
  * failover, and closes its open failover records. Refused while the engine still sees every
  * original node down, unless forced.
  */
-export async function restoreAssignments(ctx: PlatformContext, raw: RestoreAssignmentsInput) {
-  const { domainId, force } = RestoreAssignmentsInput.parse(raw);
+export async function restoreAssignments(ctx: PlatformContext, { domainId, force }: RestoreAssignmentsInput) {
   return ctx.db.$transaction(async (tx) => {
     await lockFor(tx, FAILOVER_LOCK);
     const domain = await tx.domain.findUnique({ where: { id: domainId }, select: { id: true, name: true } });

@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { idSchema } from "@/server/shared/id";
 
 // Input schemas of the failover services, shared by the portal forms and the routers.
 
-const Id = z.string().min(1).max(64);
+export const failoverDetectionRuleSchema = z.enum(["HEARTBEAT_LOST", "KAMAILIO_INACTIVE", "EITHER", "BOTH"]);
 
-export const FailoverDetectionRuleSchema = z.enum(["HEARTBEAT_LOST", "KAMAILIO_INACTIVE", "EITHER", "BOTH"]);
-
-export const UpdateFailoverSettingsInput = z.object({
-  detectionRule: FailoverDetectionRuleSchema.optional(),
+export const updateFailoverSettingsSchema = z.object({
+  detectionRule: failoverDetectionRuleSchema.optional(),
   /** 0 turns hysteresis off (every detection may move a domain again); at most a day. */
   hysteresisMs: z.coerce.number().int().min(0).max(86_400_000).optional(),
   /** null: restore stays the operator's decision. */
@@ -15,35 +14,31 @@ export const UpdateFailoverSettingsInput = z.object({
   /** null: drains have no deadline unless one is given. */
   drainDeadlineMin: z.coerce.number().int().min(1).max(10_080).nullable().optional(),
 });
-export type UpdateFailoverSettingsInput = z.input<typeof UpdateFailoverSettingsInput>;
 
-export const RestoreAssignmentsInput = z.object({
-  domainId: Id,
-  /** Restore even though the engine still sees every original node down. */
-  force: z.boolean().default(false),
+export const restoreAssignmentsSchema = z.object({
+  domainId: idSchema,
+  /** Restore even though the engine still sees every original node down; omitted = refuse then. */
+  force: z.boolean().optional(),
 });
-export type RestoreAssignmentsInput = z.input<typeof RestoreAssignmentsInput>;
 
-export const SetFailoverPolicyInput = z.object({ domainId: Id, failoverEnabled: z.boolean() });
+export const setFailoverPolicySchema = z.object({ domainId: idSchema, failoverEnabled: z.boolean() });
 
-export const SetSpareInput = z.object({ id: Id, spare: z.boolean() });
+export const setSpareSchema = z.object({ id: idSchema, spare: z.boolean() });
 
-export const DrainNodeInput = z.object({
-  id: Id,
-  /** Minutes until the calls still up are listed for hang-up; omitted = the platform default. */
-  deadlineMinutes: z.coerce.number().int().min(1).max(10_080).optional(),
-});
-export type DrainNodeInput = z.input<typeof DrainNodeInput>;
-
-export const PlacementInput = z.object({
+export const placementSchema = z.object({
   extensions: z.coerce.number().int().min(0).max(1_000_000).default(100),
   calls: z.coerce.number().int().min(0).max(100_000).default(10),
 });
-export type PlacementInput = z.input<typeof PlacementInput>;
 
-export const ListFailoverEventsInput = z.object({
+export const listFailoverEventsSchema = z.object({
   openOnly: z.boolean().default(false),
-  domainId: Id.optional(),
+  domainId: idSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
-export type ListFailoverEventsInput = z.input<typeof ListFailoverEventsInput>;
+
+export type UpdateFailoverSettingsInput = z.infer<typeof updateFailoverSettingsSchema>;
+export type RestoreAssignmentsInput = z.infer<typeof restoreAssignmentsSchema>;
+export type SetFailoverPolicyInput = z.infer<typeof setFailoverPolicySchema>;
+export type SetSpareInput = z.infer<typeof setSpareSchema>;
+export type PlacementInput = z.infer<typeof placementSchema>;
+export type ListFailoverEventsInput = z.infer<typeof listFailoverEventsSchema>;

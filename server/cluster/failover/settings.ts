@@ -1,7 +1,7 @@
 import { writeAudit } from "@/server/audit/writeAudit";
 import type { DbTx } from "@/server/db/client";
 import type { PlatformContext } from "@/server/tenancy/context";
-import { UpdateFailoverSettingsInput } from "./schemas";
+import type { UpdateFailoverSettingsInput } from "./schemas";
 
 const SETTINGS_ID = 1;
 
@@ -30,8 +30,7 @@ export async function getFailoverSettings(ctx: PlatformContext) {
   return readFailoverSettings(ctx.db);
 }
 
-export async function updateFailoverSettings(ctx: PlatformContext, raw: UpdateFailoverSettingsInput) {
-  const input = UpdateFailoverSettingsInput.parse(raw);
+export async function updateFailoverSettings(ctx: PlatformContext, input: UpdateFailoverSettingsInput) {
   return ctx.db.$transaction(async (tx) => {
     const before = await readFailoverSettings(tx);
     const after = await tx.failoverSettings.upsert({

@@ -4,7 +4,7 @@ import type { Actor, PlatformContext } from "@/server/tenancy/context";
 import type { Load } from "./capacity";
 import { nodeLoads } from "./loads";
 import { suggestGroup, type Candidate, type NodeGroup } from "./placement";
-import { PlacementInput } from "./schemas";
+import type { PlacementInput } from "./schemas";
 
 /**
  * The least utilised node group with room for `demand`: the groups domains already use (a
@@ -45,8 +45,7 @@ export async function suggestPlacement(db: DbTx, demand: Load) {
     : null;
 }
 
-export async function placementSuggestion(ctx: PlatformContext, raw: PlacementInput) {
-  const input = PlacementInput.parse(raw);
+export async function placementSuggestion(ctx: PlatformContext, input: PlacementInput) {
   return suggestPlacement(ctx.db, { extensions: input.extensions, registrations: 0, calls: input.calls });
 }
 

@@ -1,52 +1,49 @@
 import type { Db } from "@/server/db/client";
 import { open } from "@/server/security/secretBox";
 import { EslConnection, EslError } from "../esl/eslClient";
-import { lockFor, nodeLock } from "../locks";
+import { nodeLock } from "../locks";
+import { pushToTarget } from "../pushToTarget";
 import { nodeCommandsFor, type FreeswitchEvent } from "./nodeCommands";
 
 /**
  * Runs one change's ESL commands on one node and records the revision it reached.
- * Under a per-node lock so two workers never talk to one node at once.
+ * Under the node's lock so two workers never talk to one node at once.
  */
 export async function pushToNode(db: Db, nodeId: string, revision: bigint, event: FreeswitchEvent): Promise<void> {
-  const failure = await db.$transaction(
-    async (tx) => {
-      await lockFor(tx, nodeLock(nodeId));
-      const node = await tx.telephonyNode.findUnique({ where: { id: nodeId } });
-      if (!node) return null;
+  await pushToTarget(db, {
+    lock: nodeLock(nodeId),
+    load: async (db) => (await db.telephonyNode.findUnique({ where: { id: nodeId } })) ?? "node deleted",
+    apply: async (node) => {
+      const esl = await EslConnection.open({
+        host: node.eslHost,
+        port: node.eslPort,
+        password: open(node.eslPasswordEnc),
+      });
       try {
-        const esl = await EslConnection.open({
-          host: node.eslHost,
-          port: node.eslPort,
-          password: open(node.eslPasswordEnc),
-        });
-        try {
-          for (const c of nodeCommandsFor(event)) {
-            try {
-              await esl.api(c.command);
-            } catch (e) {
-              if (!(c.mayFail && e instanceof EslError)) throw e;
-            }
+        for (const c of nodeCommandsFor(event)) {
+          try {
+            await esl.api(c.command);
+          } catch (e) {
+            if (!(c.mayFail && e instanceof EslError)) throw e;
           }
-        } finally {
-          esl.close();
         }
-        await tx.$executeRaw`
-          UPDATE "TelephonyNode" SET "appliedRevision" = GREATEST("appliedRevision", ${revision}),
-            "lastSyncAt" = now(), "lastSyncError" = NULL, "updatedAt" = now() WHERE id = ${nodeId}`;
-        return null;
-      } catch (e) {
-        const error = e instanceof Error ? e : new Error(String(e));
-        await tx.telephonyNode.update({
-          where: { id: nodeId },
-          data: { lastSyncError: error.message.slice(0, 500), lastSyncAt: new Date() },
-        });
-        return error;
+      } finally {
+        esl.close();
       }
     },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
-  if (failure) throw failure;
+    succeeded: async (tx) => {
+      await tx.$executeRaw`
+        UPDATE "TelephonyNode" SET "appliedRevision" = GREATEST("appliedRevision", ${revision}),
+          "lastSyncAt" = now(), "lastSyncError" = NULL, "updatedAt" = now() WHERE id = ${nodeId}`;
+    },
+    failed: async (tx, _node, error) => {
+      // updateMany: a node deleted while it was being pushed has nothing left to record.
+      await tx.telephonyNode.updateMany({
+        where: { id: nodeId },
+        data: { lastSyncError: error.message.slice(0, 500), lastSyncAt: new Date() },
+      });
+    },
+  });
 }
 
 /** Nodes that must hear about an event: those serving the domain for user flushes, else all. */

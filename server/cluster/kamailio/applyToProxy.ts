@@ -1,5 +1,7 @@
-import type { Db, DbTx } from "@/server/db/client";
-import { lockFor, proxyLock } from "../locks";
+import type { Db } from "@/server/db/client";
+import type { SipProxy } from "@/server/db/generated/client";
+import { proxyLock } from "../locks";
+import { pushToTarget } from "../pushToTarget";
 import { DS_FLAG_DISABLED, domainSetValues, type Destination } from "./desiredState";
 import { KamailioRpc, KamailioRpcError } from "./rpcClient";
 import { listDestinations, rpcForProxy } from "./proxyRpc";
@@ -24,8 +26,6 @@ export type ApplyOptions = {
   /** Above this many changed domains one `htable.reload` beats per-key RPCs. */
   htableReloadThreshold?: number;
 };
-
-type ProxyRow = { id: string; appliedRevision: bigint; lastError: string | null };
 
 export type ApplyResult = { status: "applied"; revision: bigint } | { status: "skipped"; reason: string };
 
@@ -75,84 +75,64 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Brings one Kamailio to the CURRENT stored state (never an older one): reloads the
  * dispatcher only when membership changed (coalesced to respect reload_delta), sets
  * node states and domain keys over RPC for the immediate effect, reads both back, and
- * records the revision covered. Serialised per proxy by an advisory lock, so two
- * workers never interleave pushes into one proxy.
+ * records the revision covered. Serialised per proxy by its target lock (in this process
+ * jobs of one proxy queue there holding no connection; across processes a session
+ * advisory lock), so two workers never interleave pushes into one proxy, and no
+ * transaction stays open over the RPC exchange or the reload_delta wait.
  */
 export class ProxyPusher {
   private readonly lastReloadAt = new Map<string, number>();
   /** The domain map this process last left on each proxy, and in which Kamailio run. */
   private readonly known = new Map<string, { upSince: string; revision: bigint; domainValues: Map<string, string> }>();
-  /** Per-proxy chain: jobs of one proxy wait here, not on a pooled connection. */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
     private readonly options: ApplyOptions,
   ) {}
 
-  /**
-   * Serialised per proxy: in this process by a promise chain (so waiting jobs hold no
-   * database connection), across processes by an advisory lock.
-   */
-  apply(proxyId: string): Promise<ApplyResult> {
-    const previous = this.inFlight.get(proxyId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.applyLocked(proxyId));
-    this.inFlight.set(proxyId, run);
-    void run
-      .finally(() => {
-        if (this.inFlight.get(proxyId) === run) this.inFlight.delete(proxyId);
-      })
-      .catch(() => undefined);
-    return run;
-  }
-
-  private async applyLocked(proxyId: string): Promise<ApplyResult> {
-    const outcome = await this.db.$transaction(
-      async (tx): Promise<ApplyResult | { status: "failed"; error: Error }> => {
-        await lockFor(tx, proxyLock(proxyId));
-        const proxy = await tx.sipProxy.findUnique({ where: { id: proxyId } });
-        if (!proxy) return { status: "skipped", reason: "proxy deleted" };
-        if (!proxy.enabled) return { status: "skipped", reason: "proxy disabled" };
-        const rpc = rpcForProxy(proxy, this.options.rpcTimeoutMs);
-        try {
-          const revision = await this.push(tx, proxy, rpc);
-          await tx.$executeRaw`
-            UPDATE "SipProxy" SET "appliedRevision" = GREATEST("appliedRevision", ${revision}),
-              "lastSyncAt" = now(), "lastError" = NULL, "updatedAt" = now()
-            WHERE id = ${proxyId}`;
-          if (proxy.lastError !== null) {
-            await recordWebhookEvent(tx, "proxy.in-sync", null, {
-              proxy: { id: proxyId, name: proxy.name },
-              revision: revision.toString(),
-            });
-          }
-          return { status: "applied", revision };
-        } catch (e) {
-          const error = e instanceof Error ? e : new Error(String(e));
-          // Recorded under the lock, so an older failure never overwrites a newer success.
-          await tx.sipProxy.update({
-            where: { id: proxyId },
-            data: { lastError: error.message.slice(0, 500), lastSyncAt: new Date() },
+  async apply(proxyId: string): Promise<ApplyResult> {
+    const outcome = await pushToTarget(this.db, {
+      lock: proxyLock(proxyId),
+      load: async (db) => {
+        const proxy = await db.sipProxy.findUnique({ where: { id: proxyId } });
+        if (!proxy) return "proxy deleted";
+        return proxy.enabled ? proxy : "proxy disabled";
+      },
+      apply: (proxy) => this.push(proxy, rpcForProxy(proxy, this.options.rpcTimeoutMs)),
+      succeeded: async (tx, proxy, revision) => {
+        await tx.$executeRaw`
+          UPDATE "SipProxy" SET "appliedRevision" = GREATEST("appliedRevision", ${revision}),
+            "lastSyncAt" = now(), "lastError" = NULL, "updatedAt" = now()
+          WHERE id = ${proxyId}`;
+        if (proxy.lastError !== null) {
+          await recordWebhookEvent(tx, "proxy.in-sync", null, {
+            proxy: { id: proxyId, name: proxy.name },
+            revision: revision.toString(),
           });
-          // Once per episode: retries of a proxy already out of sync are not news.
-          if (proxy.lastError === null) {
-            await recordWebhookEvent(tx, "proxy.out-of-sync", null, {
-              proxy: { id: proxyId, name: proxy.name },
-              error: error.message.slice(0, 500),
-              appliedRevision: proxy.appliedRevision.toString(),
-            });
-          }
-          return { status: "failed", error };
         }
       },
-      { timeout: 60_000, maxWait: 60_000 },
-    );
-    if (outcome.status === "failed") throw outcome.error;
-    return outcome;
+      failed: async (tx, proxy, error) => {
+        // Recorded under the lock, so an older failure never overwrites a newer success.
+        await tx.sipProxy.updateMany({
+          where: { id: proxyId },
+          data: { lastError: error.message.slice(0, 500), lastSyncAt: new Date() },
+        });
+        // Once per episode: retries of a proxy already out of sync are not news.
+        if (proxy.lastError === null) {
+          await recordWebhookEvent(tx, "proxy.out-of-sync", null, {
+            proxy: { id: proxyId, name: proxy.name },
+            error: error.message.slice(0, 500),
+            appliedRevision: proxy.appliedRevision.toString(),
+          });
+        }
+      },
+    });
+    return outcome.status === "applied" ? { status: "applied", revision: outcome.result } : outcome;
   }
 
-  private async push(tx: DbTx, proxy: ProxyRow, rpc: KamailioRpc): Promise<bigint> {
-    const desired = await readStoredState(tx);
+  private async push(proxy: SipProxy, rpc: KamailioRpc): Promise<bigint> {
+    // Short reads, no transaction: READ COMMITTED gave each statement its own snapshot anyway.
+    const desired = await readStoredState(this.db);
     const upSince = (await rpc.call("core.uptime", [], UptimeReply)).up_since;
     let live = await listDestinations(rpc);
 
@@ -193,7 +173,7 @@ export class ProxyPusher {
 
     // Read back what Kamailio now uses.
     const problems = destinationMismatches(desired.destinations, await listDestinations(rpc));
-    problems.push(...(await pushEdgeLimits(rpc, await storedEdgeLimits(tx))));
+    problems.push(...(await pushEdgeLimits(rpc, await storedEdgeLimits(this.db))));
     if (trusted && !bulk) {
       for (const [k, v] of toSet) if ((await getDomainValue(rpc, k)) !== v) problems.push(`domain ${k}`);
       for (const k of toDelete) if ((await getDomainValue(rpc, k)) !== undefined) problems.push(`domain ${k}`);

@@ -101,7 +101,7 @@ describe("failover engine", () => {
     });
     expect(outbox.map((o) => o.topic).sort()).toEqual(["failover.domain-moved", "kamailio.sync"]);
 
-    const [event] = await listFailoverEvents(ctx, { openOnly: true });
+    const [event] = await listFailoverEvents(ctx, { openOnly: true, limit: 50 });
     expect(event).toMatchObject({ domainId: ids.domain, restoredAt: null, fromNodes: [{ hostname: "fs-b" }] });
     expect(event!.reason).toContain("fs-b (Kamailio: inactive on every proxy");
     expect((await t.db.failoverNodeStatus.findUniqueOrThrow({ where: { nodeId: ids.b } })).down).toBe(true);

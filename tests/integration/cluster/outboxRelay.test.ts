@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import type { Job } from "bullmq";
-import { recordClusterChange } from "@/server/cluster/recordClusterChange";
+import { recordChange } from "@/server/cluster/recordChange";
 import { CLUSTER_EVENTS_QUEUE, type OutboxJob } from "@/workers/jobs";
 import { OutboxRelay } from "@/workers/outboxRelay";
 import { queueBackend, type JobQueue, type QueueBackend } from "@/workers/queueBackend";
@@ -56,9 +56,14 @@ describe.each(["redis", "postgres"] as const)("outbox relay on %s", (kind) => {
     const queueName = `${CLUSTER_EVENTS_QUEUE}-${randomBytes(4).toString("hex")}`;
     const queue = backend.queue<OutboxJob>(queueName);
     // Committed changes, while no relay is running (it "crashed" before enqueueing them).
-    await t.db.$transaction((tx) => recordClusterChange(tx, "a", [{ topic: "kamailio.sync" }]));
     await t.db.$transaction((tx) =>
-      recordClusterChange(tx, "b", [{ topic: "freeswitch.flush-user", domain: "t1.example", users: ["1001"] }]),
+      recordChange(tx, { invalidate: { platform: true }, push: { reason: "a", events: [{ topic: "kamailio.sync" }] } }),
+    );
+    await t.db.$transaction((tx) =>
+      recordChange(tx, {
+        invalidate: { domain: "t1.example" },
+        push: { reason: "b", events: [{ topic: "freeswitch.flush-user", domain: "t1.example", users: ["1001"] }] },
+      }),
     );
     // An outbox row of another consumer must be left alone.
     await t.db.outboxEvent.create({ data: { topic: "email.send", payload: { to: "x@example.com" } } });
@@ -70,7 +75,12 @@ describe.each(["redis", "postgres"] as const)("outbox relay on %s", (kind) => {
     const relay = new OutboxRelay(t.db, queue, { databaseUrl: t.url, pollMs: 200 });
     await relay.start();
     // Committed while the relay runs: delivered through LISTEN/NOTIFY.
-    await t.db.$transaction((tx) => recordClusterChange(tx, "c", [{ topic: "freeswitch.acl-changed" }]));
+    await t.db.$transaction((tx) =>
+      recordChange(tx, {
+        invalidate: { platform: true },
+        push: { reason: "c", events: [{ topic: "freeswitch.acl-changed" }] },
+      }),
+    );
 
     const seen = await collect(backend, queueName, 3);
     await relay.stop();

@@ -6,7 +6,7 @@ import {
   setOutboundBlock,
   setTenantCallLimits,
 } from "@/server/callLimits/service";
-import { simulateCall } from "@/server/dialplan/simulateCall";
+import { simulateCall } from "@/server/simulator/service";
 import { listenForConfigChanges, type ConfigListener } from "@/server/freeswitch/configListener";
 import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
 import type { PlatformContext } from "@/server/tenancy/context";

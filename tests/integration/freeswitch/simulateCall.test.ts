@@ -1,6 +1,6 @@
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simulateCall } from "@/server/dialplan/simulateCall";
+import { simulateCall } from "@/server/simulator/service";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { seedSwitchboard, TENANT } from "./seed";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifyConfigChanged } from "@/server/freeswitch/configChanged";
+import { recordChange } from "@/server/cluster/recordChange";
 import { listenForConfigChanges, type ConfigListener } from "@/server/freeswitch/configListener";
 import { notFoundDocument } from "@/server/freeswitch/xml";
 import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
@@ -274,7 +274,7 @@ describe("dialplan", () => {
 });
 
 describe("cache invalidation", () => {
-  it("a committed change that calls notifyConfigChanged is served within 1 s", async () => {
+  it("a committed change that calls recordChange is served within 1 s", async () => {
     const before = await endpoint.post(readSharedFixture("directory-user_exists.body"), auth);
     expect(before.body).toContain("Ann &lt;Sales");
     await t.db.$transaction(async (tx) => {
@@ -282,7 +282,7 @@ describe("cache invalidation", () => {
         where: { number: "1001", domain: { name: TENANT } },
         data: { internalCallerIdName: "Renamed" },
       });
-      await notifyConfigChanged(tx, { domain: TENANT });
+      await recordChange(tx, { invalidate: { domain: TENANT } });
     });
     const elapsed = await waitUntil(
       async () =>
@@ -349,7 +349,7 @@ describe("node secret rotation", () => {
         where: { xmlCurlUser: NODE.user },
         data: { xmlCurlSecretHash: await hashPassword("rotated-secret") },
       });
-      await notifyConfigChanged(tx, { platform: true });
+      await recordChange(tx, { invalidate: { platform: true } });
     });
     await waitUntil(async () => (await endpoint.post(body, auth)).status === 401, 1_000);
     expect((await endpoint.post(body, basicAuth(NODE.user, "rotated-secret"))).status).toBe(200);

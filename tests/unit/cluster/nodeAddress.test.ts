@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CreateNodeInput, UpdateNodeInput } from "@/server/cluster/schemas";
+import { createNodeSchema, updateNodeSchema } from "@/server/cluster/schemas";
 import { isHostName, isIpv4, isIpv6 } from "@/server/cluster/nodeAddress";
 
 const node = { hostname: "fs1", eslPassword: "ClueCon" };
 
 function fieldErrors(input: Record<string, unknown>) {
-  const r = CreateNodeInput.safeParse({ ...node, ...input });
+  const r = createNodeSchema.safeParse({ ...node, ...input });
   return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
 }
 
@@ -35,7 +35,7 @@ describe("node addresses", () => {
       expect(errors.sipAddress).toMatch(/IPv4 or IPv6 address or a host name/);
     }
     expect(Object.keys(fieldErrors({ sipAddress: "10.0.0.5", eslHost: "999.999.999.999" }))).toEqual(["eslHost"]);
-    expect(UpdateNodeInput.safeParse({ id: "n1", sipAddress: "999.999.999.999" }).success).toBe(false);
+    expect(updateNodeSchema.safeParse({ id: "n1", sipAddress: "999.999.999.999" }).success).toBe(false);
   });
 
   it("keeps ports within 1–65535", () => {

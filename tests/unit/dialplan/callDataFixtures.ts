@@ -31,6 +31,8 @@ export function callData(overrides: Partial<CallData>): CallData {
     local: null,
     routes: [],
     limits: DEFAULT_OUTBOUND_LIMITS,
+    pickupGroups: { caller: [], local: [] },
+    parking: null,
     ...overrides,
   };
 }

@@ -4,8 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
-import { Pagination } from "@/components/ui/Pagination";
-import { EmptyRow, TableCard, Td, Th } from "@/components/ui/Table";
+import { DataTable, type Column } from "@/components/ui/DataTable";
 import type { ApiTokenView } from "@/server/apiTokens/service";
 import type { Page } from "@/server/shared/pagination";
 
@@ -30,10 +29,36 @@ function status(token: ApiTokenView): { label: string; tone: "green" | "amber" |
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
+const NAME: Column<ApiTokenView> = {
+  header: "Name",
+  className: "font-medium text-slate-900",
+  cell: (token) => (
+    <>
+      {token.name}
+      {token.createdBy && <span className="block text-xs font-normal text-slate-500">by {token.createdBy.email}</span>}
+    </>
+  ),
+};
+const TOKEN: Column<ApiTokenView> = { header: "Token", className: "font-mono text-xs", cell: (t) => `${t.prefix}…` };
+const SCOPE: Column<ApiTokenView> = {
+  header: "Scope",
+  cell: (t) => (t.domain ? t.domain.name : <Badge tone="blue">Platform</Badge>),
+};
+const DETAILS: Column<ApiTokenView>[] = [
+  {
+    header: "Status",
+    cell: (t) => {
+      const s = status(t);
+      return <Badge tone={s.tone}>{s.label}</Badge>;
+    },
+  },
+  { header: "Last used", cell: (t) => (t.lastUsedAt ? dateTime.format(new Date(t.lastUsedAt)) : "Never") },
+  { header: "Expires", cell: (t) => (t.expiresAt ? dateOnly.format(new Date(t.expiresAt)) : "Never") },
+];
+
 export function ApiTokensTable({ list, page, pageSize, onPage, showScope, emptyText, revoke }: Props) {
   const [confirming, setConfirming] = useState<ApiTokenView | null>(null);
   const [busy, setBusy] = useState(false);
-  const columns = showScope ? 7 : 6;
 
   const confirmRevoke = async () => {
     if (!confirming) return;
@@ -50,63 +75,23 @@ export function ApiTokensTable({ list, page, pageSize, onPage, showScope, emptyT
 
   return (
     <>
-      <TableCard
-        footer={list.data && <Pagination page={page} pageSize={pageSize} total={list.data.total} onPage={onPage} />}
-      >
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Token</Th>
-            {showScope && <Th>Scope</Th>}
-            <Th>Status</Th>
-            <Th>Last used</Th>
-            <Th>Expires</Th>
-            <Th>
-              {/* Positioned so the visually hidden label stays inside the table's scroll box on phones. */}
-              <span className="relative">
-                <span className="sr-only">Actions</span>
-              </span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.isPending && <EmptyRow colSpan={columns}>Loading tokens…</EmptyRow>}
-          {list.isError && <EmptyRow colSpan={columns}>Could not load tokens: {list.error?.message}</EmptyRow>}
-          {list.data?.items.length === 0 && <EmptyRow colSpan={columns}>{emptyText}</EmptyRow>}
-          {list.data?.items.map((token) => {
-            const s = status(token);
-            return (
-              <tr key={token.id} className="hover:bg-slate-50">
-                <Td className="font-medium text-slate-900">
-                  {token.name}
-                  {token.createdBy && (
-                    <span className="block text-xs font-normal text-slate-500">by {token.createdBy.email}</span>
-                  )}
-                </Td>
-                <Td className="font-mono text-xs">{token.prefix}…</Td>
-                {showScope && <Td>{token.domain ? token.domain.name : <Badge tone="blue">Platform</Badge>}</Td>}
-                <Td>
-                  <Badge tone={s.tone}>{s.label}</Badge>
-                </Td>
-                <Td>{token.lastUsedAt ? dateTime.format(new Date(token.lastUsedAt)) : "Never"}</Td>
-                <Td>{token.expiresAt ? dateOnly.format(new Date(token.expiresAt)) : "Never"}</Td>
-                <Td className="text-right">
-                  {!token.revokedAt && (
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      onClick={() => setConfirming(token)}
-                      aria-label={`Revoke ${token.name}`}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </TableCard>
+      <DataTable
+        noun="tokens"
+        rows={list.data?.items}
+        rowKey={(token) => token.id}
+        loading={list.isPending}
+        error={list.isError ? list.error?.message : undefined}
+        empty={emptyText}
+        pagination={list.data && { page, pageSize, total: list.data.total, onPage }}
+        columns={showScope ? [NAME, TOKEN, SCOPE, ...DETAILS] : [NAME, TOKEN, ...DETAILS]}
+        actions={(token) =>
+          !token.revokedAt && (
+            <Button variant="ghost" size="sm" onClick={() => setConfirming(token)} aria-label={`Revoke ${token.name}`}>
+              Revoke
+            </Button>
+          )
+        }
+      />
       <Dialog
         open={confirming !== null}
         onOpenChange={(open) => !open && setConfirming(null)}

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/forms/SelectField";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
-import { FailoverDetectionRuleSchema } from "@/server/cluster/failover/schemas";
+import { failoverDetectionRuleSchema } from "@/server/cluster/failover/schemas";
 
 const RULES = {
   EITHER: "Either signal (default): heartbeat lost or Kamailio reports it inactive",
@@ -20,7 +20,7 @@ const RULES = {
 
 // The form speaks seconds and minutes (blank = off); the API takes milliseconds and nullable minutes.
 const FormSchema = z.object({
-  detectionRule: FailoverDetectionRuleSchema,
+  detectionRule: failoverDetectionRuleSchema,
   hysteresisSec: z.number({ error: "Enter seconds" }).int().min(0).max(86_400),
   autoRestoreAfterMin: z.number().int().min(1).max(10_080).nullable(),
   drainDeadlineMin: z.number().int().min(1).max(10_080).nullable(),
@@ -62,7 +62,7 @@ export function FailoverSettingsForm() {
           error={form.formState.errors.detectionRule?.message}
           {...form.register("detectionRule")}
         >
-          {FailoverDetectionRuleSchema.options.map((r) => (
+          {failoverDetectionRuleSchema.options.map((r) => (
             <option key={r} value={r}>
               {RULES[r]}
             </option>

@@ -10,7 +10,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { FormField } from "@/components/forms/FormField";
-import { CreateNodeInput, UpdateNodeInput } from "@/server/cluster/schemas";
+import { createNodeSchema, updateNodeSchema } from "@/server/cluster/schemas";
 import { NodeFields } from "./NodeFields";
 import { XmlCurlSnippet } from "./XmlCurlSnippet";
 
@@ -19,8 +19,8 @@ type Open = { open: boolean; onOpenChange: (open: boolean) => void };
 export function CreateNodeDialog({ open, onOpenChange }: Open) {
   const trpc = useTRPC();
   const [secret, setSecret] = useState<{ user: string; secret: string } | null>(null);
-  const form = useForm<z.input<typeof CreateNodeInput>, unknown, z.output<typeof CreateNodeInput>>({
-    resolver: zodResolver(CreateNodeInput),
+  const form = useForm<z.input<typeof createNodeSchema>, unknown, z.output<typeof createNodeSchema>>({
+    resolver: zodResolver(createNodeSchema),
     defaultValues: {
       hostname: "",
       sipAddress: "",
@@ -91,12 +91,12 @@ export function CreateNodeDialog({ open, onOpenChange }: Open) {
   );
 }
 
-export type EditableNode = z.input<typeof UpdateNodeInput> & { id: string; hostname: string };
+export type EditableNode = z.input<typeof updateNodeSchema> & { id: string; hostname: string };
 
 export function EditNodeDialog({ node, onClose }: { node: EditableNode | null; onClose: () => void }) {
   const trpc = useTRPC();
-  const form = useForm<z.input<typeof UpdateNodeInput>, unknown, z.output<typeof UpdateNodeInput>>({
-    resolver: zodResolver(UpdateNodeInput),
+  const form = useForm<z.input<typeof updateNodeSchema>, unknown, z.output<typeof updateNodeSchema>>({
+    resolver: zodResolver(updateNodeSchema),
     values: node
       ? {
           id: node.id,

@@ -9,11 +9,11 @@ import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
 import { FormField } from "@/components/forms/FormField";
-import { UpdateSipProxyInput } from "@/server/cluster/schemas";
+import { updateSipProxySchema } from "@/server/cluster/schemas";
 
 export type ProxyRow = { id: string; name: string; rpcUrl: string; rpcUsername: string | null; enabled: boolean };
-type FormInput = z.input<typeof UpdateSipProxyInput>;
-type FormOutput = z.output<typeof UpdateSipProxyInput>;
+type FormInput = z.input<typeof updateSipProxySchema>;
+type FormOutput = z.output<typeof updateSipProxySchema>;
 type Props = { proxy: ProxyRow | null; open: boolean; onOpenChange: (open: boolean) => void };
 
 const blank: FormInput = { id: "new", name: "", rpcUrl: "", rpcUsername: "", rpcPassword: undefined, enabled: true };
@@ -25,7 +25,7 @@ const blank: FormInput = { id: "new", name: "", rpcUrl: "", rpcUsername: "", rpc
 export function ProxyDialog({ proxy, open, onOpenChange }: Props) {
   const trpc = useTRPC();
   const form = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(UpdateSipProxyInput),
+    resolver: zodResolver(updateSipProxySchema),
     values: proxy ? { ...proxy, rpcUsername: proxy.rpcUsername ?? "", rpcPassword: undefined } : blank,
   });
   const feedback = {

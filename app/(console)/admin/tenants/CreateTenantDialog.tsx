@@ -9,7 +9,9 @@ import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
 import { FormField } from "@/components/forms/FormField";
+import { TemporaryPasswordField } from "@/components/users/NewLoginFields";
 import { createDomainSchema } from "@/server/domains/schemas";
+import { DomainLimitFields } from "./DomainLimitFields";
 
 type FormInput = z.input<typeof createDomainSchema>;
 type FormOutput = z.output<typeof createDomainSchema>;
@@ -19,7 +21,14 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
   const [withAdmin, setWithAdmin] = useState(true);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createDomainSchema),
-    defaultValues: { name: "", displayName: "", maxExtensions: 100, maxConcurrentCalls: 10, allowTenantRoutes: false },
+    defaultValues: {
+      name: "",
+      displayName: "",
+      maxExtensions: 100,
+      maxConcurrentCalls: 10,
+      maxConferenceRooms: 10,
+      allowTenantRoutes: false,
+    },
   });
   const create = useToastMutation(trpc.domains.create.mutationOptions(), {
     success: (domain) => `Tenant ${domain.name} created`,
@@ -40,22 +49,7 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
       >
         <FormField form={form} name="name" label="SIP domain" placeholder="acme.voice.example.com" />
         <FormField form={form} name="displayName" label="Display name" placeholder="Acme Corp" />
-        <div className="grid grid-cols-2 gap-4">
-          <FormField
-            form={form}
-            name="maxExtensions"
-            options={{ valueAsNumber: true }}
-            label="Max extensions"
-            type="number"
-          />
-          <FormField
-            form={form}
-            name="maxConcurrentCalls"
-            options={{ valueAsNumber: true }}
-            label="Max concurrent calls"
-            type="number"
-          />
-        </div>
+        <DomainLimitFields form={form} />
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" checked={withAdmin} onChange={(e) => setWithAdmin(e.target.checked)} />
           Create the tenant&apos;s first administrator
@@ -64,14 +58,7 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
           <fieldset className="space-y-4 rounded-lg bg-slate-50 p-4">
             <FormField form={form} name="admin.email" label="Admin email" type="email" />
             <FormField form={form} name="admin.name" label="Admin name" />
-            <FormField
-              form={form}
-              name="admin.password"
-              label="Temporary password"
-              type="password"
-              autoComplete="new-password"
-              hint="At least 10 characters. Share it securely."
-            />
+            <TemporaryPasswordField form={form} name="admin.password" />
           </fieldset>
         )}
         <DialogFooter submitLabel="Create tenant" busy={create.isPending} onCancel={() => onOpenChange(false)} />

@@ -7,7 +7,7 @@ import { DialogFooter } from "@/components/forms/DialogFooter";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
-import { FormField } from "@/components/forms/FormField";
+import { NewLoginFields } from "@/components/users/NewLoginFields";
 import { createUserSchema } from "@/server/users/schemas";
 import { MembershipRows } from "./MembershipRows";
 
@@ -51,18 +51,7 @@ export function CreateUserDialog({ open, onOpenChange, initialMemberships, title
       description="A portal login. Emails are case-insensitive."
     >
       <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <FormField form={form} name="email" label="Email" type="email" autoComplete="off" />
-          <FormField form={form} name="name" label="Name" />
-        </div>
-        <FormField
-          form={form}
-          name="password"
-          label="Temporary password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 10 characters. Share it securely."
-        />
+        <NewLoginFields form={form} />
         <MembershipRows
           value={memberships}
           onChange={(rows) => form.setValue("memberships", rows, { shouldValidate: form.formState.isSubmitted })}

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/Button";
 import { FormField } from "@/components/forms/FormField";
 import { updateDomainSchema } from "@/server/domains/schemas";
 import type { DomainSummary } from "@/server/domains/service";
+import { DomainLimitFields } from "../DomainLimitFields";
 
 type FormInput = z.input<typeof updateDomainSchema>;
 type FormOutput = z.output<typeof updateDomainSchema>;
@@ -23,6 +24,7 @@ export function LimitsForm({ domain }: { domain: DomainSummary }) {
       displayName: domain.displayName,
       maxExtensions: domain.maxExtensions,
       maxConcurrentCalls: domain.maxConcurrentCalls,
+      maxConferenceRooms: domain.maxConferenceRooms,
       allowTenantRoutes: domain.allowTenantRoutes,
     },
   });
@@ -34,23 +36,7 @@ export function LimitsForm({ domain }: { domain: DomainSummary }) {
   return (
     <form noValidate className="space-y-4" onSubmit={form.handleSubmit((v) => save.mutate(v))}>
       <FormField form={form} name="displayName" label="Display name" />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <FormField
-          form={form}
-          name="maxExtensions"
-          options={{ valueAsNumber: true }}
-          label="Max extensions"
-          type="number"
-          hint={`${domain._count.extensions} in use`}
-        />
-        <FormField
-          form={form}
-          name="maxConcurrentCalls"
-          options={{ valueAsNumber: true }}
-          label="Max concurrent calls"
-          type="number"
-        />
-      </div>
+      <DomainLimitFields form={form} extensionsHint={`${domain._count.extensions} in use`} />
       <CheckboxField
         label="Tenant admins may define their own outbound routes"
         hint="Their routes are tried before the platform's."

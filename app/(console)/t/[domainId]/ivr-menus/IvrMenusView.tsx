@@ -13,7 +13,7 @@ import { FilterInput, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { useListFilters } from "@/components/ui/useListFilters";
 import type { IvrMenuView } from "@/server/ivrMenus/service";
-import { DESTINATION_LABELS } from "@/server/shared/destination";
+import { DESTINATION_LABELS } from "@/server/shared/destinationSchema";
 import { IvrMenuDialog } from "./IvrMenuDialog";
 
 const PAGE_SIZE = 25;

@@ -13,7 +13,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
 import type { NumberView } from "@/server/numbers/service";
 import { setNumberDestinationSchema } from "@/server/numbers/schemas";
-import { DESTINATION_LABELS, DESTINATION_TYPES } from "@/server/shared/destination";
+import { DESTINATION_LABELS, DESTINATION_TYPES } from "@/server/shared/destinationSchema";
 
 type FormInput = z.input<typeof setNumberDestinationSchema>;
 type FormOutput = z.output<typeof setNumberDestinationSchema>;

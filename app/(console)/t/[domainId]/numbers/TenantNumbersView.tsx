@@ -11,7 +11,7 @@ import { FilterInput, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { useListFilters } from "@/components/ui/useListFilters";
 import type { NumberView } from "@/server/numbers/service";
-import { DESTINATION_LABELS } from "@/server/shared/destination";
+import { DESTINATION_LABELS } from "@/server/shared/destinationSchema";
 import { DestinationDialog } from "./DestinationDialog";
 
 const PAGE_SIZE = 50;

@@ -8,10 +8,17 @@ import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
 
 export type Member = { id: string; number: string; displayName: string };
-type Props = { domainId: string; members: Member[]; onChange: (members: Member[]) => void; error?: string };
+type Props = {
+  domainId: string;
+  members: Member[];
+  onChange: (members: Member[]) => void;
+  error?: string;
+  /** False for a set whose order means nothing (pickup groups): no position, no arrows. */
+  ordered?: boolean;
+};
 
-/** Ordered members: search the domain's extensions on the server (domains can be large), then arrange. */
-export function MemberPicker({ domainId, members, onChange, error }: Props) {
+/** Members: search the domain's extensions on the server (domains can be large), then arrange. */
+export function MemberPicker({ domainId, members, onChange, error, ordered = true }: Props) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const results = useQuery({
@@ -28,7 +35,7 @@ export function MemberPicker({ domainId, members, onChange, error }: Props) {
 
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-slate-700">Members, in ring order</legend>
+      <legend className="text-sm font-medium text-slate-700">{ordered ? "Members, in ring order" : "Members"}</legend>
       {members.length === 0 ? (
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-500">
           No members yet: search below and add extensions.
@@ -37,29 +44,33 @@ export function MemberPicker({ domainId, members, onChange, error }: Props) {
         <ol className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
           {members.map((m, i) => (
             <li key={m.id} className="flex items-center gap-2 px-3 py-1.5 text-sm">
-              <span className="w-5 text-slate-400">{i + 1}.</span>
+              {ordered && <span className="w-5 text-slate-400">{i + 1}.</span>}
               <span className="font-mono">{m.number}</span>
               <span className="flex-1 truncate text-slate-600">{m.displayName}</span>
-              <Button
-                type="button"
-                size="sm"
-                variant="ghost"
-                aria-label={`Move ${m.number} up`}
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-              >
-                <ArrowUp className="size-3.5" />
-              </Button>
-              <Button
-                type="button"
-                size="sm"
-                variant="ghost"
-                aria-label={`Move ${m.number} down`}
-                disabled={i === members.length - 1}
-                onClick={() => move(i, 1)}
-              >
-                <ArrowDown className="size-3.5" />
-              </Button>
+              {ordered && (
+                <>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move ${m.number} up`}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    <ArrowUp className="size-3.5" />
+                  </Button>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move ${m.number} down`}
+                    disabled={i === members.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    <ArrowDown className="size-3.5" />
+                  </Button>
+                </>
+              )}
               <Button
                 type="button"
                 size="sm"

@@ -14,7 +14,7 @@ import { FilterInput, ListFilters } from "@/components/ui/ListFilters";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { useListFilters } from "@/components/ui/useListFilters";
 import type { RingGroupView } from "@/server/ringGroups/service";
-import { DESTINATION_LABELS } from "@/server/shared/destination";
+import { DESTINATION_LABELS } from "@/server/shared/destinationSchema";
 import { RingGroupDialog } from "./RingGroupDialog";
 
 const PAGE_SIZE = 25;

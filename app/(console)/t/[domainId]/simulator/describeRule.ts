@@ -12,6 +12,16 @@ export function describeRule(rule: MatchedRule): string {
       return `Ring group ${rule.number} "${rule.name}" (${rule.strategy === "SIMULTANEOUS" ? "all at once" : "in turn"}): ${rule.members.join(", ") || "no members"}`;
     case "ivr":
       return `IVR menu ${rule.number} "${rule.name}"`;
+    case "conference":
+      return `Conference room ${rule.number} "${rule.name}"`;
+    case "pickup":
+      return rule.from === "group"
+        ? `Pickup: answers a call ringing in pickup group ${rule.targets.map((t) => `"${t}"`).join(", then ")}`
+        : `Directed pickup: answers a call ringing extension ${rule.targets.join(", ")}`;
+    case "park":
+      return `Park: holds the call in the first free slot ${rule.firstSlot}–${rule.lastSlot}; after ${rule.timeoutSeconds} s it rings the phone that parked it`;
+    case "park-retrieve":
+      return `Parking slot ${rule.slot}: retrieves the call parked there (an empty slot parks this call)`;
     case "voicemail":
       return rule.box ? `Voicemail box ${rule.box}` : "Voicemail (any box)";
     case "outbound-route":

@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import type { ComponentProps, FormEvent, ReactNode } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import type { FormEvent, ReactNode } from "react";
+import { useForm, useWatch, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { DialogFooter } from "@/components/forms/DialogFooter";
 import { FormField } from "@/components/forms/FormField";
@@ -11,6 +11,7 @@ import { SelectField } from "@/components/forms/SelectField";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Dialog } from "@/components/ui/Dialog";
+import { NewLoginFields } from "@/components/users/NewLoginFields";
 import { createTenantUserSchema, updateTenantUserSchema } from "@/server/users/schemas";
 import type { TenantUserView } from "@/server/users/tenantService";
 
@@ -19,26 +20,30 @@ type CreateOutput = z.output<typeof createTenantUserSchema>;
 type UpdateInput = z.input<typeof updateTenantUserSchema>;
 type UpdateOutput = z.output<typeof updateTenantUserSchema>;
 
-type AccessFieldsProps = {
-  domainId: string;
-  role: string | undefined;
-  roleField: ComponentProps<"select">;
-  extensionField: ComponentProps<"select">;
-  errors: { role?: string; extensionId?: string };
-};
+type AccessValues = { role: string; extensionId: string | null };
 
 /** Role and, for end users, the one extension of this domain they manage. */
-function AccessFields({ domainId, role, roleField, extensionField, errors }: AccessFieldsProps) {
+function AccessFields<T extends AccessValues, O>({
+  domainId,
+  form,
+}: {
+  domainId: string;
+  form: UseFormReturn<T, unknown, O>;
+}) {
   const trpc = useTRPC();
   const extensions = useQuery(trpc.extensions.list.queryOptions({ domainId, pageSize: 200 }));
+  // The constraint guarantees these fields; react-hook-form cannot list the paths of a generic T.
+  const path = (field: keyof AccessValues) => field as Path<T>;
+  const errorOf = (field: keyof AccessValues) => form.getFieldState(path(field), form.formState).error?.message;
+  const role = useWatch({ control: form.control, name: path("role") });
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-      <SelectField label="Role" error={errors.role} {...roleField}>
+      <SelectField label="Role" error={errorOf("role")} {...form.register(path("role"))}>
         <option value="TENANT_ADMIN">Administrator: manages this domain</option>
         <option value="TENANT_USER">End user: their own phone only</option>
       </SelectField>
       {role === "TENANT_USER" && (
-        <SelectField label="Extension" error={errors.extensionId} {...extensionField}>
+        <SelectField label="Extension" error={errorOf("extensionId")} {...form.register(path("extensionId"))}>
           <option value="">Choose an extension</option>
           {extensions.data?.items.map((e) => (
             <option key={e.id} value={e.id}>
@@ -89,8 +94,6 @@ export function CreateTenantUserDialog({ domainId, open, onClose }: DialogProps 
     invalidate: [trpc.users.tenant.list.queryKey()],
     setError: form.setError,
   });
-  const errors = form.formState.errors;
-  const role = useWatch({ control: form.control, name: "role" });
   return (
     <FormShell
       open={open}
@@ -100,25 +103,8 @@ export function CreateTenantUserDialog({ domainId, open, onClose }: DialogProps 
       onClose={onClose}
       onSubmit={form.handleSubmit((values) => create.mutate({ ...values, domainId }))}
     >
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <FormField form={form} name="email" label="Email" type="email" autoComplete="off" />
-        <FormField form={form} name="name" label="Name" />
-      </div>
-      <FormField
-        form={form}
-        name="password"
-        label="Temporary password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters. Share it securely."
-      />
-      <AccessFields
-        domainId={domainId}
-        role={role}
-        roleField={form.register("role")}
-        extensionField={form.register("extensionId")}
-        errors={{ role: errors.role?.message, extensionId: errors.extensionId?.message }}
-      />
+      <NewLoginFields form={form} />
+      <AccessFields domainId={domainId} form={form} />
     </FormShell>
   );
 }
@@ -140,8 +126,6 @@ export function EditTenantUserDialog({ domainId, user, onClose }: DialogProps & 
     invalidate: [trpc.users.tenant.list.queryKey()],
     setError: form.setError,
   });
-  const errors = form.formState.errors;
-  const role = useWatch({ control: form.control, name: "role" });
   return (
     <FormShell
       open={user !== null}
@@ -158,13 +142,7 @@ export function EditTenantUserDialog({ domainId, user, onClose }: DialogProps & 
         readOnly={user?.shared}
         hint={user?.shared ? "This person also has access elsewhere; your provider manages their account." : undefined}
       />
-      <AccessFields
-        domainId={domainId}
-        role={role}
-        roleField={form.register("role")}
-        extensionField={form.register("extensionId")}
-        errors={{ role: errors.role?.message, extensionId: errors.extensionId?.message }}
-      />
+      <AccessFields domainId={domainId} form={form} />
     </FormShell>
   );
 }

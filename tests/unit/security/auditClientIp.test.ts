@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clientIp } from "@/server/api/httpContext";
 
-describe("review: the client address written to audit rows", () => {
+describe("the client address written to audit rows", () => {
   it("keeps a well-formed IPv4 or IPv6 address from the proxy", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.1" }))).toBe("198.51.100.7");
     expect(clientIp(new Headers({ "x-real-ip": "2001:db8::1" }))).toBe("2001:db8::1");

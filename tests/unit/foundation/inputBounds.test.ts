@@ -29,7 +29,7 @@ function unbounded(schema: JsonSchema, path: string, out: string[]): void {
 
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
 
-describe("review: every tRPC input is bounded", () => {
+describe("every tRPC input is bounded", () => {
   it("has a zod schema with a length limit on every string and array of every procedure", () => {
     const problems: string[] = [];
     for (const [path, procedure] of Object.entries(procedures)) {
