@@ -8,6 +8,14 @@ import { dialExtensionOf, dialExtensionSelect } from "./dialExtensionOf";
 import { loadExtensionRows } from "./loadExtensionRows";
 import { loadPickupParking } from "./pickupParkingRows";
 
+/** The extension a dialled number is about: itself, or the one a feature code names (*99N, **N). */
+function localNumberOf(feature: ReturnType<typeof parseFeatureCode> | { code: "limit-trip" } | null, dialed: string) {
+  if (!feature) return dialed;
+  if (feature.code === "voicemail-deposit") return feature.box;
+  if (feature.code === "pickup-directed") return feature.extension;
+  return undefined;
+}
+
 /** Who the call acts as: our own forward marker first, then the phone's digest identity. */
 export type IdentityClaim = { routeAs?: string; authenticatedUser?: string };
 
@@ -76,14 +84,7 @@ export async function loadCallData(
   // A feature code or a limit trip acts on the caller (and *99N on box N); anything else may be an extension.
   const feature = parseFeatureCode(dialed) ?? (parseLimitTrip(dialed) ? { code: "limit-trip" as const } : null);
   const callerNumber = callerNumberOf(claim);
-  const localNumber =
-    feature?.code === "voicemail-deposit"
-      ? feature.box
-      : feature?.code === "pickup-directed"
-        ? feature.extension
-        : feature
-          ? undefined
-          : dialed;
+  const localNumber = localNumberOf(feature, dialed);
   const wanted = [callerNumber, localNumber].filter((n): n is string => n !== undefined);
   // Pickup groups and the parking lot come in parallel: no extra round trip on the way.
   const [rows, { groupsOf, parking }] = await Promise.all([

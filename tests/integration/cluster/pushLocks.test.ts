@@ -1,5 +1,4 @@
 import { createServer as createHttpServer } from "node:http";
-import { createServer, type Server, type Socket } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pushToNode } from "@/server/cluster/freeswitch/pushToNode";
@@ -9,48 +8,21 @@ import { createNode } from "@/server/cluster/nodes";
 import { createSipProxy } from "@/server/cluster/sipProxies";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { eventually } from "../../support/eventually";
+import { startFakeEsl } from "../../unit/cluster/fakeEslServer";
 
 // A push holds its target's lock over the whole network exchange, but no transaction:
 // while a slow node is answering, the database shows no session idle in transaction.
 
-/** An event socket that accepts auth at once but answers `api` commands only when released. */
+/** An event socket that answers `api` commands only when released. */
 async function startSlowEsl() {
-  const commands: string[] = [];
-  const sockets = new Set<Socket>();
   let release: () => void = () => undefined;
   let released = new Promise<void>((r) => (release = r));
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-    socket.write("Content-Type: auth/request\n\n");
-    let buffer = "";
-    socket.on("data", (chunk) => {
-      buffer += chunk.toString();
-      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-        const line = buffer.slice(0, end).trim();
-        buffer = buffer.slice(end + 2);
-        if (line.startsWith("auth ")) {
-          socket.write("Content-Type: command/reply\nReply-Text: +OK accepted\n\n");
-          continue;
-        }
-        commands.push(line.replace(/^api /, ""));
-        void released.then(() => socket.write("Content-Type: api/response\nContent-Length: 4\n\n+OK\n"));
-      }
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("no port");
+  const esl = await startFakeEsl("ClueCon", {}, () => released);
   return {
-    port: address.port,
-    commands,
+    ...esl,
     release: () => release(),
     hold: () => {
       released = new Promise<void>((r) => (release = r));
-    },
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
     },
   };
 }

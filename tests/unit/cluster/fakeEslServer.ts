@@ -6,7 +6,12 @@ export type FakeEsl = { port: number; commands: string[]; close: () => Promise<v
  * A FreeSWITCH event socket stand-in: asks for auth, checks the password, answers
  * `api` commands from `replies` (by command prefix), records what it was sent.
  */
-export async function startFakeEsl(password: string, replies: Record<string, string> = {}): Promise<FakeEsl> {
+export async function startFakeEsl(
+  password: string,
+  replies: Record<string, string> = {},
+  /** Each `api` reply waits for this: a peer that answers only when a test lets it. */
+  replyWhen: () => Promise<void> = () => Promise.resolve(),
+): Promise<FakeEsl> {
   const commands: string[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
@@ -31,8 +36,10 @@ export async function startFakeEsl(password: string, replies: Record<string, str
         const body = key !== undefined ? replies[key]! : "+OK\n";
         // Split the reply across writes, as TCP may.
         const head = `Content-Type: api/response\nContent-Length: ${Buffer.byteLength(body)}\n\n`;
-        socket.write(head + body.slice(0, 2));
-        setTimeout(() => socket.write(body.slice(2)), 5);
+        void replyWhen().then(() => {
+          socket.write(head + body.slice(0, 2));
+          setTimeout(() => socket.write(body.slice(2)), 5);
+        });
       }
     });
   });
