@@ -18,6 +18,8 @@ export function useDestinationSuggestions(domainId: string): DestinationSuggesti
   const extensions = useQuery(trpc.extensions.list.queryOptions({ domainId, pageSize: 200 }));
   const groups = useQuery(trpc.ringGroups.list.queryOptions({ domainId, pageSize: 200 }));
   const menus = useQuery(trpc.ivrMenus.list.queryOptions({ domainId, pageSize: 200 }));
+  const hours = useQuery(trpc.timeConditions.list.queryOptions({ domainId, pageSize: 200 }));
+  const rooms = useQuery(trpc.conferenceRooms.list.queryOptions({ domainId, pageSize: 200 }));
   const ext = extensions.data?.items.map((e) => ({ number: e.number, label: e.displayName })) ?? [];
   return {
     EXTENSION: ext,
@@ -27,6 +29,8 @@ export function useDestinationSuggestions(domainId: string): DestinationSuggesti
         .map((e) => ({ number: e.number, label: e.displayName })) ?? [],
     RING_GROUP: groups.data?.items.map((g) => ({ number: g.number, label: g.name })) ?? [],
     IVR_MENU: menus.data?.items.map((m) => ({ number: m.number, label: m.name })) ?? [],
+    TIME_CONDITION: hours.data?.items.map((h) => ({ number: h.number, label: h.name })) ?? [],
+    CONFERENCE: rooms.data?.items.map((r) => ({ number: r.number, label: r.name })) ?? [],
   };
 }
 

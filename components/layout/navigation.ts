@@ -33,6 +33,7 @@ function tenantAdminItems(domainId: string): NavItem[] {
     { href: `${base}/pickup-groups`, label: "Pickup groups" },
     { href: `${base}/parking`, label: "Call parking" },
     { href: `${base}/ivr-menus`, label: "IVR menus" },
+    { href: `${base}/business-hours`, label: "Business hours" },
     { href: `${base}/conference-rooms`, label: "Conference rooms" },
     { href: `${base}/numbers`, label: "Phone numbers" },
     { href: `${base}/routes`, label: "Outbound routes" },

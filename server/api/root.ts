@@ -13,6 +13,7 @@ import { usersRouter } from "./routers/users";
 import { ivrMenusRouter } from "./routers/ivrMenus";
 import { ringGroupsRouter } from "./routers/ringGroups";
 import { conferenceRoomsRouter } from "./routers/conferenceRooms";
+import { timeConditionsRouter } from "./routers/timeConditions";
 import { pickupGroupsRouter } from "./routers/pickupGroups";
 import { parkingRouter } from "./routers/parking";
 import { simulatorRouter } from "./routers/simulator";
@@ -37,6 +38,7 @@ export const appRouter = router({
   ringGroups: ringGroupsRouter,
   ivrMenus: ivrMenusRouter,
   conferenceRooms: conferenceRoomsRouter,
+  timeConditions: timeConditionsRouter,
   pickupGroups: pickupGroupsRouter,
   parking: parkingRouter,
   simulator: simulatorRouter,

@@ -5,9 +5,10 @@ import { writeAudit } from "@/server/audit/writeAudit";
 import { recordChange } from "@/server/cluster/recordChange";
 import { open, seal } from "@/server/security/secretBox";
 import { assertNumberFree } from "@/server/shared/assertNumberFree";
+import { findDestinationReferences } from "@/server/shared/destinationQueries";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { TenantContext } from "@/server/tenancy/context";
-import { LimitError, NotFoundError } from "@/server/tenancy/errors";
+import { ConflictError, LimitError, NotFoundError } from "@/server/tenancy/errors";
 import { lockDomain } from "@/server/tenancy/lockDomain";
 import type { CreateConferenceRoomInput, ListConferenceRoomsInput, UpdateConferenceRoomInput } from "./schemas";
 
@@ -119,6 +120,11 @@ export async function updateConferenceRoom(
   const { id, ...fields } = input;
   return ctx.db.$transaction(async (tx) => {
     const before = viewOf(await findRoom(tx, ctx, id));
+    if (before.number !== fields.number) {
+      const refs = await findDestinationReferences(tx, ctx.domain.id, "CONFERENCE", before.number);
+      if (refs.length > 0)
+        throw new ConflictError(`Calls reach ${before.number} from ${refs.join(", ")}; change those first`, "number");
+    }
     await assertNumberFree(tx, ctx.domain.id, fields.number, { kind: "conferenceRoom", id });
     const room = await tx.conferenceRoom.update({ where: { id }, data: columns(fields), select: roomSelect });
     await writeAudit(tx, ctx.actor, {
@@ -137,6 +143,8 @@ export async function updateConferenceRoom(
 export async function deleteConferenceRoom(ctx: TenantContext, id: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     const before = viewOf(await findRoom(tx, ctx, id));
+    const refs = await findDestinationReferences(tx, ctx.domain.id, "CONFERENCE", before.number);
+    if (refs.length > 0) throw new ConflictError(`Still in use by ${refs.join(", ")}`);
     await tx.conferenceRoom.delete({ where: { id } });
     await writeAudit(tx, ctx.actor, {
       domainId: ctx.domain.id,

@@ -1,5 +1,6 @@
 import type { DestinationType, RingStrategy } from "@/server/db/generated/enums";
 import type { OutboundLimits } from "./callLimits";
+import type { TimeRules } from "./timeCondition";
 
 // What the planner needs to know about one call, loaded by server/freeswitch/loadCallData.ts
 // and by the simulator. Plain data: the planner stays a pure function.
@@ -37,6 +38,15 @@ export type DialIvrMenu = { number: string; name: string };
 
 export type DialConferenceRoom = { number: string; name: string };
 
+/** Business hours: where calls go while open and while closed. */
+export type DialTimeCondition = {
+  number: string;
+  name: string;
+  rules: TimeRules;
+  open: { type: DestinationType; target: string | null };
+  closed: { type: DestinationType; target: string | null };
+};
+
 /** A pickup group an extension is in: its calls also ring `pickup/<key>` (see planCall's pickupKey). */
 export type DialPickupGroup = { id: string; name: string };
 
@@ -57,7 +67,10 @@ export type DialRoute = {
 export type CallIdentity = { kind: "extension"; extension: DialExtension } | { kind: "did" } | { kind: "none" };
 
 export type CallData = {
-  domain: { name: string; maxConcurrentCalls: number };
+  /** `timeZone`: the IANA zone business hours are judged in. */
+  domain: { name: string; maxConcurrentCalls: number; timeZone: string };
+  /** When the call is planned: business hours are judged at this instant. */
+  now: Date;
   identity: CallIdentity;
   /** What the dialled number is inside the domain, if anything. */
   local:
@@ -65,6 +78,7 @@ export type CallData = {
     | { kind: "ring-group"; group: DialRingGroup }
     | { kind: "ivr"; menu: DialIvrMenu }
     | { kind: "conference"; room: DialConferenceRoom }
+    | { kind: "time-condition"; condition: DialTimeCondition }
     | null;
   /** Domain routes first, then platform routes, each by priority: the order to try. */
   routes: DialRoute[];

@@ -11,7 +11,8 @@ export function destinationStep(type: DestinationType | null, target: string | n
   const number = dialableNumber(target);
   if (type === null || type === "HANGUP" || number === null) return { app: "hangup", cause: "NORMAL_CLEARING" };
   if (type === "VOICEMAIL") return { app: "transfer", number: `${VOICEMAIL_DEPOSIT_PREFIX}${number}` };
-  // EXTENSION, RING_GROUP, IVR_MENU and EXTERNAL are all numbers the domain context resolves.
+  // Every other type (extension, ring group, IVR, business hours, conference room, outside
+  // number) is a number the domain context resolves.
   return { app: "transfer", number };
 }
 

@@ -1,5 +1,6 @@
 import { PARK_CODE } from "@/server/parking/schemas";
 import { PICKUP_CODES } from "@/server/pickupGroups/schemas";
+import { CLOSED_NOW_TOGGLE_CODE } from "@/server/timeConditions/schemas";
 import { VOICEMAIL_DEPOSIT_PREFIX } from "./destination";
 
 /** Star codes, chosen like FusionPBX so users' habits carry over. */
@@ -13,7 +14,9 @@ export type FeatureCode =
   | { code: "voicemail-deposit"; box: string }
   | { code: "pickup-group" }
   | { code: "pickup-directed"; extension: string }
-  | { code: "park" };
+  | { code: "park" }
+  /** Flips business hours <number> between "closed now" and its hours. */
+  | { code: "business-hours-toggle"; number: string };
 
 export const FEATURE_CODES = {
   dndOn: "*78",
@@ -26,6 +29,7 @@ export const FEATURE_CODES = {
   pickupGroup: PICKUP_CODES.group,
   pickupDirected: PICKUP_CODES.directed,
   park: PARK_CODE,
+  businessHoursToggle: CLOSED_NOW_TOGGLE_CODE,
 } as const;
 
 export function parseFeatureCode(dialed: string): FeatureCode | null {
@@ -52,6 +56,8 @@ export function parseFeatureCode(dialed: string): FeatureCode | null {
   if (deposit?.[1]) return { code: "voicemail-deposit", box: deposit[1] };
   const directed = dialed.startsWith(PICKUP_CODES.directed) ? dialed.slice(PICKUP_CODES.directed.length) : null;
   if (directed && /^[0-9]{2,10}$/.test(directed)) return { code: "pickup-directed", extension: directed };
+  const hours = dialed.startsWith(CLOSED_NOW_TOGGLE_CODE) ? dialed.slice(CLOSED_NOW_TOGGLE_CODE.length) : null;
+  if (hours && /^[0-9]{2,10}$/.test(hours)) return { code: "business-hours-toggle", number: hours };
   return null;
 }
 

@@ -13,6 +13,7 @@ import { destinationApp, destinationStep, VOICEMAIL_DEPOSIT_PREFIX, type Destina
 import { dialableNumber, inertText, safeGatewayName } from "./dialSafety";
 import { parseFeatureCode, type FeatureCode, type FeatureToggle } from "./featureCodes";
 import { matchesPattern } from "./pattern";
+import { evaluateTimeCondition } from "./timeCondition";
 import {
   extensionDialString,
   parkActions,
@@ -31,6 +32,16 @@ export type MatchedRule =
   | { type: "ring-group"; number: string; name: string; strategy: string; members: string[] }
   | { type: "ivr"; number: string; name: string }
   | { type: "conference"; number: string; name: string }
+  /** Business hours: the branch taken at the call's instant, and why. */
+  | {
+      type: "time-condition";
+      number: string;
+      name: string;
+      branch: "open" | "closed";
+      reason: string;
+      /** The number the call is handed to in the domain; null when the branch hangs up. */
+      next: string | null;
+    }
   /** `*8` (the caller's groups, by name) or `**<ext>` (that extension). */
   | { type: "pickup"; from: "group" | "extension"; targets: string[] }
   | { type: "park"; firstSlot: number; lastSlot: number; timeoutSeconds: number }
@@ -52,6 +63,10 @@ export type CallPlan = {
   toggle?: { extension: string; change: FeatureToggle };
   /** An abuse limit the call ran into; the HTTP path records it, the simulator does not. */
   trip?: LimitTrip;
+  /** `*31<number>`'s flip of business hours; the HTTP path applies it, the simulator does not. */
+  closedNowSwitch?: { number: string; closedNow: boolean };
+  /** The plan holds until then (a business-hours branch may change): no answer is cached past it. */
+  validUntil?: Date;
 };
 
 export type LimitTrip = { kind: CallLimitKind; extension: string | null; destination: string };
@@ -319,7 +334,10 @@ function planPickupOrPark(
   };
 }
 
-function planFeatureCode(data: CallData, feature: FeatureCode): Pick<CallPlan, "rule" | "actions" | "toggle"> {
+function planFeatureCode(
+  data: CallData,
+  feature: FeatureCode,
+): Pick<CallPlan, "rule" | "actions" | "toggle" | "closedNowSwitch"> {
   const rule: MatchedRule = { type: "feature-code", code: feature.code };
   const domain = data.domain.name;
   const caller = data.identity.kind === "extension" ? data.identity.extension : null;
@@ -390,6 +408,19 @@ function planFeatureCode(data: CallData, feature: FeatureCode): Pick<CallPlan, "
         toggle: { extension: caller.number, change: { field: "forwardAlways", enabled: true, target } },
       };
     }
+    case "business-hours-toggle": {
+      const condition = data.local?.kind === "time-condition" ? data.local.condition : null;
+      if (!condition) return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
+      const closedNow = !condition.rules.closedNow;
+      // Tones, not prompts: every node has them, whatever sound packs it carries.
+      return {
+        rule,
+        actions: confirm(
+          closedNow ? "tone_stream://%(300,200,440);%(300,0,330)" : "tone_stream://%(300,200,440);%(300,0,660)",
+        ),
+        closedNowSwitch: { number: condition.number, closedNow },
+      };
+    }
     case "forward-always-off":
       return {
         rule,
@@ -452,6 +483,25 @@ export function planCall(data: CallData, dialed: string): CallPlan {
         hangup("NORMAL_CLEARING"),
       ],
     };
+  if (local?.kind === "time-condition") {
+    const c = local.condition;
+    const judged = evaluateTimeCondition(c.rules, data.now, data.domain.timeZone);
+    const to = judged.branch === "open" ? c.open : c.closed;
+    const step = destinationStep(to.type, to.target);
+    return {
+      ...base,
+      rule: {
+        type: "time-condition",
+        number: c.number,
+        name: c.name,
+        branch: judged.branch,
+        reason: judged.reason,
+        next: step.app === "transfer" ? step.number : null,
+      },
+      actions: [toApp(step, data.domain.name)],
+      ...(judged.validUntil ? { validUntil: judged.validUntil } : {}),
+    };
+  }
   if (local?.kind === "conference")
     return {
       ...base,

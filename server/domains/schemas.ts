@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/server/shared/id";
 import { pageInputSchema } from "@/server/shared/pagination";
+import { timeZoneSchema } from "@/server/timeConditions/schemas";
 
 // RFC 1123 host name, at least two labels, lower-cased: it is the SIP domain and
 // the FreeSWITCH dialplan context, so no trailing dot and no upper case.
@@ -47,6 +48,8 @@ export const updateDomainSchema = z
     ...domainLimits,
     /** When all of its own nodes are down, Kamailio may send its calls to any node (false: "only my nodes"). */
     fallbackToAnyNode: z.boolean(),
+    /** The IANA zone its business hours are judged in (its admins may also set it). */
+    timeZone: timeZoneSchema,
   })
   .partial({
     displayName: true,
@@ -54,6 +57,7 @@ export const updateDomainSchema = z
     maxConcurrentCalls: true,
     allowTenantRoutes: true,
     fallbackToAnyNode: true,
+    timeZone: true,
   });
 
 export const listDomainsSchema = pageInputSchema.extend({

@@ -20,6 +20,7 @@ const domainSelect = {
   maxConferenceRooms: true,
   allowTenantRoutes: true,
   fallbackToAnyNode: true,
+  timeZone: true,
   failoverEnabled: true,
   createdAt: true,
   updatedAt: true,

@@ -4,8 +4,15 @@ import { countCacheLookup, countDatabaseError } from "@/server/observability/met
 /** What an entry depends on: one domain's data, or anything in the platform (nodes, trunks, DIDs). */
 export type CacheTag = { domain: string } | "platform";
 
-/** `used`: read since eviction last passed it (the CLOCK bit); a hit only sets it, it never re-orders the Map. */
-type Entry = { value: unknown; tag: string; stale: boolean; used: boolean };
+/**
+ * `used`: read since eviction last passed it (the CLOCK bit); a hit only sets it, it never re-orders the Map.
+ * `expiresAt`: when the answer stops being right without any edit (business hours), as ms since the epoch.
+ */
+type Entry = { value: unknown; tag: string; stale: boolean; used: boolean; expiresAt: number };
+
+/** When an answer stays right until an edit; anything else says when it stops being right. */
+export type ExpiryOf<T> = (value: T) => number;
+const NEVER = Number.POSITIVE_INFINITY;
 
 const PLATFORM_TAG = "*";
 const tagKey = (tag: CacheTag): string => (tag === "platform" ? PLATFORM_TAG : `d:${tag.domain}`);
@@ -17,6 +24,8 @@ export type AnswerCacheOptions = {
   /** After a failed load, serve stale answers for this long without retrying the database. */
   failureBackoffMs: number;
   onStaleServed?: (key: string, error: unknown) => void;
+  /** The clock answers expire by (tests set it). */
+  now?: () => number;
 };
 
 /**
@@ -35,18 +44,26 @@ export class AnswerCache {
   private epoch = 0;
   private failingUntil = 0;
 
-  constructor(private readonly options: AnswerCacheOptions) {}
+  private readonly now: () => number;
+
+  constructor(private readonly options: AnswerCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
 
   get size(): number {
     return this.entries.size;
   }
 
-  /** A fresh hit is returned as is, not wrapped in a promise: hits are the hot path. */
-  get<T>(key: string, tag: CacheTag, load: () => Promise<T>): T | Promise<T> {
+  /**
+   * A fresh hit is returned as is, not wrapped in a promise: hits are the hot path. An
+   * answer with an `expiryOf` is reloaded once its time has passed; the clock is only read
+   * for such answers.
+   */
+  get<T>(key: string, tag: CacheTag, load: () => Promise<T>, expiryOf?: ExpiryOf<T>): T | Promise<T> {
     const entry = this.entries.get(key);
     if (entry) {
       entry.used = true;
-      if (!entry.stale) {
+      if (!entry.stale && (entry.expiresAt === NEVER || entry.expiresAt > this.now())) {
         countCacheLookup("hit");
         return entry.value as T;
       }
@@ -55,17 +72,23 @@ export class AnswerCache {
         return entry.value as T;
       }
     }
-    return this.miss(key, tag, load, entry);
+    return this.miss(key, tag, load, entry, expiryOf);
   }
 
-  private async miss<T>(key: string, tag: CacheTag, load: () => Promise<T>, entry: Entry | undefined): Promise<T> {
+  private async miss<T>(
+    key: string,
+    tag: CacheTag,
+    load: () => Promise<T>,
+    entry: Entry | undefined,
+    expiryOf: ExpiryOf<T> | undefined,
+  ): Promise<T> {
     // Concurrent misses share one load, unless it began before an invalidation.
     const running = this.inflight.get(key);
     if (running && running.epoch === this.epoch) {
       countCacheLookup("miss");
       return running.promise as Promise<T>;
     }
-    const mine = { epoch: this.epoch, promise: this.loadAndStore(key, tagKey(tag), load, entry) };
+    const mine = { epoch: this.epoch, promise: this.loadAndStore(key, tagKey(tag), load, entry, expiryOf) };
     this.inflight.set(key, mine);
     try {
       return await mine.promise;
@@ -79,6 +102,7 @@ export class AnswerCache {
     tag: string,
     load: () => Promise<T>,
     previous: Entry | undefined,
+    expiryOf: ExpiryOf<T> | undefined,
   ): Promise<T> {
     const startedAt = this.epoch;
     let value: T;
@@ -98,16 +122,16 @@ export class AnswerCache {
     }
     countCacheLookup("miss");
     this.failingUntil = 0;
-    this.store(key, tag, value, startedAt !== this.epoch);
+    this.store(key, tag, value, startedAt !== this.epoch, expiryOf ? expiryOf(value) : NEVER);
     return value;
   }
 
-  private store(key: string, tag: string, value: unknown, stale: boolean): void {
+  private store(key: string, tag: string, value: unknown, stale: boolean, expiresAt: number): void {
     const old = this.entries.get(key);
     if (old) this.untag(key, old.tag);
     this.entries.delete(key);
     this.makeRoom();
-    this.entries.set(key, { value, tag, stale, used: false });
+    this.entries.set(key, { value, tag, stale, used: false, expiresAt });
     let keys = this.byTag.get(tag);
     if (!keys) this.byTag.set(tag, (keys = new Set()));
     keys.add(key);

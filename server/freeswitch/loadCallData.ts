@@ -7,12 +7,14 @@ import type { DomainGate } from "./loadDomainGate";
 import { dialExtensionOf, dialExtensionSelect } from "./dialExtensionOf";
 import { loadExtensionRows } from "./loadExtensionRows";
 import { loadPickupParking } from "./pickupParkingRows";
+import { timeRulesOf } from "@/server/timeConditions/timeRules";
 
 /** The extension a dialled number is about: itself, or the one a feature code names (*99N, **N). */
 function localNumberOf(feature: ReturnType<typeof parseFeatureCode> | { code: "limit-trip" } | null, dialed: string) {
   if (!feature) return dialed;
   if (feature.code === "voicemail-deposit") return feature.box;
   if (feature.code === "pickup-directed") return feature.extension;
+  if (feature.code === "business-hours-toggle") return feature.number;
   return undefined;
 }
 
@@ -37,21 +39,38 @@ async function loadRoutes(db: DbTx, domainId: string): Promise<DialRoute[]> {
     ORDER BY (r."domainId" IS NULL), r.priority, r.name`;
 }
 
-/** Ring group, IVR menu or conference room by number: only asked when no extension has the number. */
+/** Ring group, IVR menu, conference room or business hours by number: only asked when no extension has the number. */
 async function loadGroupOrMenu(db: DbTx, domainId: string, number: string): Promise<CallData["local"]> {
   // Numbers are unique across extensions, ring groups, menus and rooms of a domain: one probe finds which.
   // A plan without conference rooms (limit 0) switches its rooms off.
-  const [hit] = await db.$queryRaw<{ kind: "ring-group" | "ivr" | "conference"; id: string; name: string }[]>`
+  const [hit] = await db.$queryRaw<
+    { kind: "ring-group" | "ivr" | "conference" | "time-condition"; id: string; name: string }[]
+  >`
     SELECT 'ring-group' AS kind, id, name FROM "RingGroup" WHERE "domainId" = ${domainId} AND number = ${number}
     UNION ALL
     SELECT 'ivr' AS kind, id, name FROM "IvrMenu" WHERE "domainId" = ${domainId} AND number = ${number}
     UNION ALL
     SELECT 'conference' AS kind, c.id, c.name FROM "ConferenceRoom" c JOIN "Domain" d ON d.id = c."domainId"
     WHERE c."domainId" = ${domainId} AND c.number = ${number} AND d."maxConferenceRooms" > 0
+    UNION ALL
+    SELECT 'time-condition' AS kind, id, name FROM "TimeCondition" WHERE "domainId" = ${domainId} AND number = ${number}
     LIMIT 1`;
   if (!hit) return null;
   if (hit.kind === "ivr") return { kind: "ivr", menu: { number, name: hit.name } };
   if (hit.kind === "conference") return { kind: "conference", room: { number, name: hit.name } };
+  if (hit.kind === "time-condition") {
+    const row = await db.timeCondition.findUniqueOrThrow({ where: { id: hit.id } });
+    return {
+      kind: "time-condition",
+      condition: {
+        number,
+        name: row.name,
+        rules: timeRulesOf(row),
+        open: { type: row.openType, target: row.openTarget },
+        closed: { type: row.closedType, target: row.closedTarget },
+      },
+    };
+  }
   const group = await db.ringGroup.findUniqueOrThrow({
     where: { id: hit.id },
     include: { members: { orderBy: { position: "asc" }, select: { extension: { select: dialExtensionSelect } } } },
@@ -80,6 +99,7 @@ export async function loadCallData(
   claim: IdentityClaim,
   dialed: string,
   limits: OutboundLimits,
+  now: Date,
 ): Promise<CallData> {
   // A feature code or a limit trip acts on the caller (and *99N on box N); anything else may be an extension.
   const feature = parseFeatureCode(dialed) ?? (parseLimitTrip(dialed) ? { code: "limit-trip" as const } : null);
@@ -101,7 +121,9 @@ export async function loadCallData(
   const numberTaken = rows.some((r) => r.number === localNumber);
   let local: CallData["local"] = callee ? { kind: "extension", extension: callee } : null;
   let routes: DialRoute[] = [];
-  if (!numberTaken && localNumber !== undefined && !feature) {
+  // *31<number> acts on business hours <number>: the one feature code that needs the number's meaning.
+  const needsMeaning = !feature || feature.code === "business-hours-toggle";
+  if (!numberTaken && localNumber !== undefined && needsMeaning) {
     // Routes are only needed if the number is not local; asking both at once saves a round trip.
     const [groupOrMenu, allRoutes] = await Promise.all([
       loadGroupOrMenu(db, gate.id, localNumber),
@@ -112,7 +134,8 @@ export async function loadCallData(
   }
   const pickupGroups = { caller: groupsOf(callerNumber), local: groupsOf(localNumber) };
   return {
-    domain: { name: gate.name, maxConcurrentCalls: gate.maxConcurrentCalls },
+    domain: { name: gate.name, maxConcurrentCalls: gate.maxConcurrentCalls, timeZone: gate.timeZone },
+    now,
     identity,
     local,
     routes,

@@ -8,6 +8,8 @@ export type DomainGate = {
   name: string;
   active: boolean;
   maxConcurrentCalls: number;
+  /** IANA zone of the domain's business hours. */
+  timeZone: string;
   /** Nodes assigned to the domain; empty = every node serves it. */
   assignedNodeIds: string[];
 };
@@ -15,7 +17,7 @@ export type DomainGate = {
 const byName = {
   name: "xmlcurl_domain_gate",
   text: `
-    SELECT d.id, d.name, d.status::text AS status, d."maxConcurrentCalls",
+    SELECT d.id, d.name, d.status::text AS status, d."maxConcurrentCalls", d."timeZone",
            COALESCE(array_agg(a."nodeId") FILTER (WHERE a."nodeId" IS NOT NULL), '{}') AS "assignedNodeIds"
     FROM "Domain" d LEFT JOIN "DomainAssignment" a ON a."domainId" = d.id
     WHERE d.name = $1
@@ -29,6 +31,7 @@ export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate
     name: string;
     status: string;
     maxConcurrentCalls: number;
+    timeZone: string;
     assignedNodeIds: string[];
   }>(db, byName, [name]);
   const d = rows[0];
@@ -38,6 +41,7 @@ export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate
     name: d.name,
     active: d.status === "ACTIVE",
     maxConcurrentCalls: d.maxConcurrentCalls,
+    timeZone: d.timeZone,
     assignedNodeIds: d.assignedNodeIds,
   };
 }

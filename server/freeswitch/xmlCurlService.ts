@@ -10,8 +10,10 @@ import {
   planCall,
   planInbound,
   PUBLIC_CONTEXT,
+  type CallPlan,
   type LimitTrip,
 } from "@/server/dialplan/planCall";
+import { applyClosedNowSwitch } from "@/server/timeConditions/service";
 import { AnswerCache } from "./answerCache";
 import { NodeAuthenticator } from "./authenticateNode";
 import { callerNumberOf, loadCallData, loadInbound, type IdentityClaim } from "./loadCallData";
@@ -41,6 +43,8 @@ export type XmlCurlSettings = {
   loadTimeoutMs: number;
   /** How long today's outbound minutes of a tenant/extension are reused before call_record is summed again. */
   minutesUsageTtlMs: number;
+  /** The clock calls are planned by (business hours); tests set it. */
+  now: () => number;
 };
 
 export const defaultXmlCurlSettings: XmlCurlSettings = {
@@ -50,12 +54,14 @@ export const defaultXmlCurlSettings: XmlCurlSettings = {
   cacheEntries: 50_000,
   loadTimeoutMs: 2_000,
   minutesUsageTtlMs: 5_000,
+  now: Date.now,
 };
 
 type Log = (message: string) => void;
 
-/** A cached dialplan answer and the limit trip it stands for, if any. */
-type PlannedAnswer = { xml: XmlAnswer; trip: LimitTrip | null };
+/** A cached dialplan answer, the limit trip it stands for, if any, and until when it holds. */
+type PlannedAnswer = { xml: XmlAnswer; trip: LimitTrip | null; validUntil: number };
+const plannedAnswerExpiry = (answer: PlannedAnswer) => answer.validUntil;
 
 type ConfigurationRequest = Extract<XmlCurlRequest, { kind: "configuration" }>;
 
@@ -92,6 +98,7 @@ export class XmlCurlService {
       maxEntries: settings.cacheEntries,
       loadTimeoutMs: settings.loadTimeoutMs,
       failureBackoffMs: 1_000,
+      now: settings.now,
       onStaleServed: (key, error) =>
         this.log(
           `xmlcurl: database unavailable (${error instanceof Error ? error.message : "error"}), serving last good answer for ${key.split("|")[0]}`,
@@ -196,42 +203,63 @@ export class XmlCurlService {
     if (!gate) return notFoundAnswer;
     const claim = { routeAs: r.routeAs, authenticatedUser: r.authenticatedUser };
     const limits = await this.outboundLimits(gate, claim);
+    const now = new Date(this.settings.now());
+    const plan = async () =>
+      planCall(await loadCallData(this.reader, gate, claim, r.destination, limits, now), r.destination);
     if (parseLimitTrip(r.destination)) {
       // FreeSWITCH's `limit` sent an over-limit call here: every one is a trip to record.
-      const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination, limits), r.destination);
-      if (plan.trip) this.trips.record(gate.id, plan.trip);
-      return xmlAnswer(renderDialplan(plan));
+      const tripped = await plan();
+      if (tripped.trip) this.trips.record(gate.id, tripped.trip);
+      return xmlAnswer(renderDialplan(tripped));
     }
     if (parseFeatureCode(r.destination)) {
-      // Feature codes may change the caller's extension: always fresh, never cached.
-      const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination, limits), r.destination);
-      if (plan.toggle) {
-        try {
-          await applyFeatureToggle(
-            this.writer,
-            { domainId: gate.id, domainName: gate.name, extension: plan.toggle.extension },
-            plan.toggle.change,
-          );
-        } catch (error) {
-          // Never confirm a change that did not happen.
-          this.log(
-            `xmlcurl: feature code ${plan.rule.type} failed: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`,
-          );
-          return xmlAnswer(renderDialplan({ ...plan, actions: [{ app: "hangup", data: "NORMAL_TEMPORARY_FAILURE" }] }));
-        }
+      // Feature codes may change the caller's extension or business hours: always fresh, never cached.
+      const planned = await plan();
+      try {
+        await this.applyFeatureChange(gate, planned, callerNumberOf(claim));
+      } catch (error) {
+        // Never confirm a change that did not happen.
+        this.log(
+          `xmlcurl: feature code ${planned.rule.type} failed: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`,
+        );
+        return xmlAnswer(
+          renderDialplan({ ...planned, actions: [{ app: "hangup", data: "NORMAL_TEMPORARY_FAILURE" }] }),
+        );
       }
-      return xmlAnswer(renderDialplan(plan));
+      return xmlAnswer(renderDialplan(planned));
     }
     // Used-up minutes are the one input that changes without an edit: part of the key.
     const minutes = `${minutesUsedUp(limits.tenantMinutes) ? 1 : 0}${minutesUsedUp(limits.extensionMinutes) ? 1 : 0}`;
     const key = `dialplan|${gate.name}|${r.destination}|${r.routeAs ?? ""}|${r.authenticatedUser ?? ""}|${minutes}`;
-    const answer = await this.cache.get(key, { domain: gate.name }, async (): Promise<PlannedAnswer> => {
-      const plan = planCall(await loadCallData(this.reader, gate, claim, r.destination, limits), r.destination);
-      return { xml: xmlAnswer(renderDialplan(plan)), trip: plan.trip ?? null };
-    });
+    const answer = await this.cache.get(
+      key,
+      { domain: gate.name },
+      async (): Promise<PlannedAnswer> => {
+        const planned = await plan();
+        return {
+          xml: xmlAnswer(renderDialplan(planned)),
+          trip: planned.trip ?? null,
+          validUntil: planned.validUntil?.getTime() ?? Number.POSITIVE_INFINITY,
+        };
+      },
+      plannedAnswerExpiry,
+    );
     // A refused call is a trip each time it is asked for, cached answer or not.
     if (answer.trip) this.trips.record(gate.id, answer.trip);
     return answer.xml;
+  }
+
+  /** What a feature code changes: the caller's extension (*78, *72, …) or business hours (*31N). */
+  private async applyFeatureChange(gate: DomainGate, plan: CallPlan, caller: string | undefined): Promise<void> {
+    const target = { domainId: gate.id, domainName: gate.name };
+    if (plan.toggle)
+      await applyFeatureToggle(this.writer, { ...target, extension: plan.toggle.extension }, plan.toggle.change);
+    if (plan.closedNowSwitch && caller)
+      await applyClosedNowSwitch(
+        this.writer,
+        { ...target, number: plan.closedNowSwitch.number, phone: caller },
+        plan.closedNowSwitch.closedNow,
+      );
   }
 
   private async answerConfiguration(

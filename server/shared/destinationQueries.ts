@@ -21,7 +21,11 @@ export async function assertDestinationExists(
         ? await tx.extension.findFirst({ where: { ...where, voicemailEnabled: true }, select: { id: true } })
         : type === "RING_GROUP"
           ? await tx.ringGroup.findFirst({ where, select: { id: true } })
-          : await tx.ivrMenu.findFirst({ where, select: { id: true } });
+          : type === "TIME_CONDITION"
+            ? await tx.timeCondition.findFirst({ where, select: { id: true } })
+            : type === "CONFERENCE"
+              ? await tx.conferenceRoom.findFirst({ where, select: { id: true } })
+              : await tx.ivrMenu.findFirst({ where, select: { id: true } });
   if (!found) {
     const what = type === "VOICEMAIL" ? "extension with voicemail" : DESTINATION_LABELS[type].toLowerCase();
     throw new ConflictError(`There is no ${what} ${target} in this domain`, field);
@@ -41,7 +45,7 @@ export async function findDestinationReferences(
   self?: string,
 ): Promise<string[]> {
   const notSelf = self ? { id: { not: self } } : {};
-  const [numbers, groups, options, menus] = await Promise.all([
+  const [numbers, groups, options, menus, conditions] = await Promise.all([
     tx.phoneNumber.findMany({ where: { domainId, destType: type, destTarget: number }, select: { e164: true } }),
     tx.ringGroup.findMany({
       where: { domainId, ...notSelf, fallbackType: type, fallbackTarget: number },
@@ -62,11 +66,23 @@ export async function findDestinationReferences(
       },
       select: { name: true },
     }),
+    tx.timeCondition.findMany({
+      where: {
+        domainId,
+        ...notSelf,
+        OR: [
+          { openType: type, openTarget: number },
+          { closedType: type, closedTarget: number },
+        ],
+      },
+      select: { name: true },
+    }),
   ]);
   return [
     ...numbers.map((n) => `phone number ${n.e164}`),
     ...groups.map((g) => `ring group "${g.name}" (fallback)`),
     ...options.map((o) => `IVR menu "${o.menu.name}" (key ${o.digits})`),
     ...menus.map((m) => `IVR menu "${m.name}" (invalid or timeout)`),
+    ...conditions.map((c) => `business hours "${c.name}"`),
   ];
 }

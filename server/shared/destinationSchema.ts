@@ -1,12 +1,23 @@
 import { z } from "zod";
 import type { DestinationType } from "@/server/db/generated/enums";
 
-export const DESTINATION_TYPES = ["EXTENSION", "RING_GROUP", "IVR_MENU", "VOICEMAIL", "EXTERNAL", "HANGUP"] as const;
+export const DESTINATION_TYPES = [
+  "EXTENSION",
+  "RING_GROUP",
+  "IVR_MENU",
+  "TIME_CONDITION",
+  "CONFERENCE",
+  "VOICEMAIL",
+  "EXTERNAL",
+  "HANGUP",
+] as const;
 
 export const DESTINATION_LABELS: Record<DestinationType, string> = {
   EXTENSION: "Extension",
   RING_GROUP: "Ring group",
   IVR_MENU: "IVR menu",
+  TIME_CONDITION: "Business hours",
+  CONFERENCE: "Conference room",
   VOICEMAIL: "Voicemail box",
   EXTERNAL: "Outside number",
   HANGUP: "Hang up",

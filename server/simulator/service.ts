@@ -2,6 +2,7 @@ import "server-only";
 import type { DbTx } from "@/server/db/client";
 import { destinationStep } from "@/server/dialplan/destination";
 import { DIALED_DESTINATION } from "@/server/dialplan/dialSafety";
+import { instantOfWallClock } from "@/server/dialplan/timeCondition";
 import { planCall, planInbound, PUBLIC_CONTEXT, type CallPlan, type MatchedRule } from "@/server/dialplan/planCall";
 import { loadCallData, loadInbound, type IdentityClaim } from "@/server/freeswitch/loadCallData";
 import { loadDomainGate, type DomainGate } from "@/server/freeswitch/loadDomainGate";
@@ -36,9 +37,33 @@ const simulated = (plan: CallPlan): SimulatedCall => ({
  * One domain-context lookup with the live endpoint's loaders, planner and renderer: the
  * simulator's only assembly of them, so it cannot drift from what a node is answered.
  */
-async function lookup(db: DbTx, gate: DomainGate, claim: IdentityClaim, number: string): Promise<CallPlan> {
+async function lookup(db: DbTx, gate: DomainGate, claim: IdentityClaim, number: string, at: Date): Promise<CallPlan> {
   const limits = await loadOutboundLimits(db, gate.id, claim.authenticatedUser);
-  return planCall(await loadCallData(db, gate, claim, number, limits), number);
+  return planCall(await loadCallData(db, gate, claim, number, limits, at), number);
+}
+
+/** Business hours chained to business hours (e.g. holidays, then weekly hours) still end somewhere. */
+const MAX_BUSINESS_HOURS_HOPS = 4;
+
+/**
+ * A domain-context lookup and, while business hours hand the call on, the lookups that follow,
+ * as a node would make them: each shows the branch taken and why.
+ */
+async function lookupChain(
+  db: DbTx,
+  gate: DomainGate,
+  claim: IdentityClaim,
+  number: string,
+  at: Date,
+): Promise<SimulationStep[]> {
+  const steps: SimulationStep[] = [];
+  let dialed: string | null = number;
+  for (let hop = 0; dialed !== null && hop <= MAX_BUSINESS_HOURS_HOPS; hop++) {
+    const plan: CallPlan = await lookup(db, gate, claim, dialed, at);
+    steps.push({ ...simulated(plan), context: plan.context, dialed });
+    dialed = plan.rule.type === "time-condition" ? plan.rule.next : null;
+  }
+  return steps;
 }
 
 /**
@@ -55,7 +80,7 @@ export async function simulateCall(
   const gate = await loadDomainGate(db, domainName.toLowerCase());
   if (!gate?.active || !DIALED_DESTINATION.test(number))
     return { rule: { type: "not-found" }, actions: [], toggle: null, xml: notFoundDocument };
-  return simulated(await lookup(db, gate, { authenticatedUser: fromExtensionNumber }, number));
+  return simulated(await lookup(db, gate, { authenticatedUser: fromExtensionNumber }, number, new Date()));
 }
 
 /**
@@ -63,13 +88,27 @@ export async function simulateCall(
  * two lookups, as on a live node: the DID in the public context, then the domain target.
  */
 export async function simulateTenantCall(ctx: TenantContext, input: SimulateCallInput): Promise<SimulationStep[]> {
+  const gate = await loadDomainGate(ctx.db, ctx.domain.name);
+  // "at" is the domain's wall clock: what a tenant admin means by "a call at 18:00".
+  const at = input.at && gate ? instantOfWallClock(input.at, gate.timeZone) : new Date();
   if (input.fromExtension !== null) {
     const where = { domainId: ctx.domain.id, number: input.fromExtension };
     if (!(await ctx.db.extension.findFirst({ where, select: { id: true } }))) {
       throw new ConflictError(`There is no extension ${input.fromExtension} in this domain`, "fromExtension");
     }
-    const call = await simulateCall(ctx.db, ctx.domain.name, input.fromExtension, input.dialed);
-    return [{ ...call, context: ctx.domain.name, dialed: input.dialed }];
+    const number = input.dialed.trim();
+    if (!gate?.active || !DIALED_DESTINATION.test(number))
+      return [
+        {
+          rule: { type: "not-found" },
+          actions: [],
+          toggle: null,
+          xml: notFoundDocument,
+          context: ctx.domain.name,
+          dialed: number,
+        },
+      ];
+    return lookupChain(ctx.db, gate, { authenticatedUser: input.fromExtension }, number, at);
   }
 
   const found = await loadInbound(ctx.db, input.dialed);
@@ -80,10 +119,9 @@ export async function simulateTenantCall(ctx: TenantContext, input: SimulateCall
     { ...simulated(planInbound(input.dialed, inbound)), toggle: null, context: PUBLIC_CONTEXT, dialed: input.dialed },
   ];
   const next = inbound ? destinationStep(inbound.destType, inbound.destTarget) : null;
-  const gate = await loadDomainGate(ctx.db, ctx.domain.name);
   if (next?.app === "transfer" && gate) {
-    const local = await lookup(ctx.db, gate, { routeAs: "did" }, next.number);
-    steps.push({ ...simulated(local), toggle: null, context: local.context, dialed: next.number });
+    const local = await lookupChain(ctx.db, gate, { routeAs: "did" }, next.number, at);
+    steps.push(...local.map((step) => ({ ...step, toggle: null })));
   }
   return steps;
 }

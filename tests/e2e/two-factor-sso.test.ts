@@ -111,7 +111,10 @@ describe("two-factor sign-in in the browser", () => {
     await signIn(page, app.url, acme.email, acme.password);
     await page.waitForURL(/\/t\/[^/]+\/extensions$/);
     await page.goto(page.url().replace(/\/extensions$/, "/users"));
-    await page.getByLabel("Require two-factor sign-in for this tenant's admins").check();
+    // The box follows the saved policy: it turns on once the server has it, so click and wait for that.
+    const requireBox = page.getByLabel("Require two-factor sign-in for this tenant's admins");
+    await expect.poll(() => requireBox.isEnabled()).toBe(true);
+    await requireBox.click();
     await page.getByText("This tenant's admins must use two-factor sign-in").waitFor();
     await signOut(page);
 

@@ -384,6 +384,58 @@ export const restRoutes: RestRoute[] = [
       input: "none",
     },
   ]),
+  ...tagged("Business hours", [
+    {
+      method: "GET",
+      path: `${tenantBase}/business-hours`,
+      procedure: "timeConditions.list",
+      summary: "List business hours, each with the branch a call takes now, and the domain's time zone",
+      input: "query",
+    },
+    {
+      method: "POST",
+      path: `${tenantBase}/business-hours`,
+      procedure: "timeConditions.create",
+      summary: "Create business hours (weekly hours, holidays, open and closed destinations)",
+      input: "body",
+      created: true,
+    },
+    {
+      method: "GET",
+      path: `${tenantBase}/business-hours/{id}`,
+      procedure: "timeConditions.get",
+      summary: "Get business hours",
+      input: "none",
+    },
+    {
+      method: "PUT",
+      path: `${tenantBase}/business-hours/{id}`,
+      procedure: "timeConditions.update",
+      summary: "Replace business hours",
+      input: "body",
+    },
+    {
+      method: "DELETE",
+      path: `${tenantBase}/business-hours/{id}`,
+      procedure: "timeConditions.delete",
+      summary: "Delete business hours",
+      input: "none",
+    },
+    {
+      method: "PUT",
+      path: `${tenantBase}/business-hours/{id}/closed-now`,
+      procedure: "timeConditions.setClosedNow",
+      summary: 'Switch business hours to "closed now", or back to their hours',
+      input: "body",
+    },
+    {
+      method: "PUT",
+      path: `${tenantBase}/time-zone`,
+      procedure: "timeConditions.setTimeZone",
+      summary: "Set the IANA time zone the domain's business hours are judged in",
+      input: "body",
+    },
+  ]),
   ...tagged("Call pickup", [
     {
       method: "GET",

@@ -34,6 +34,7 @@ describe("cache-miss loaders", () => {
       name: TENANT,
       active: true,
       maxConcurrentCalls: 20,
+      timeZone: "UTC",
       assignedNodeIds: [],
     });
     const other = await loadNodeByXmlCurlUser(t.db, OTHER_NODE.user);

@@ -26,7 +26,8 @@ export function extension(number: string, overrides: Partial<DialExtension> = {}
 /** A call from extension 1001 in tenant1.example unless overridden. */
 export function callData(overrides: Partial<CallData>): CallData {
   return {
-    domain: { name: "tenant1.example", maxConcurrentCalls: 10 },
+    domain: { name: "tenant1.example", maxConcurrentCalls: 10, timeZone: "UTC" },
+    now: new Date("2026-12-01T12:00:00Z"),
     identity: { kind: "extension", extension: extension("1001") },
     local: null,
     routes: [],

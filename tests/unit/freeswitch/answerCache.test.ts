@@ -85,4 +85,17 @@ describe("AnswerCache", () => {
     await cache.get("k", "platform", async () => "v");
     expect(cache.get("k", "platform", async () => "other")).toBe("v");
   });
+
+  it("reloads an answer once its own expiry has passed, and only then", async () => {
+    let now = 1_000;
+    const cache = new AnswerCache({ ...options, now: () => now });
+    let loads = 0;
+    const load = async () => ({ n: ++loads, until: 2_000 });
+    const expiry = (v: { until: number }) => v.until;
+    expect((await cache.get("k", "platform", load, expiry)).n).toBe(1);
+    now = 1_999;
+    expect((await cache.get("k", "platform", load, expiry)).n).toBe(1);
+    now = 2_000;
+    expect((await cache.get("k", "platform", load, expiry)).n).toBe(2);
+  });
 });

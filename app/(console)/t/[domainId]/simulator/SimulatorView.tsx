@@ -25,7 +25,7 @@ export function SimulatorView({ domainId }: { domainId: string }) {
   const [origin, setOrigin] = useState<"extension" | "outside">("extension");
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(simulateCallSchema),
-    defaultValues: { fromExtension: "", dialed: "" },
+    defaultValues: { fromExtension: "", dialed: "", at: "" },
   });
   const typedFrom = useWatch({ control: form.control, name: "fromExtension" }) ?? "";
   const extensions = useQuery(
@@ -53,7 +53,7 @@ export function SimulatorView({ domainId }: { domainId: string }) {
       />
       <form
         noValidate
-        className="mb-6 grid items-start gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:grid-cols-[12rem_1fr_1fr_auto]"
+        className="mb-6 grid items-start gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:grid-cols-[12rem_1fr_1fr_14rem_auto]"
         onSubmit={form.handleSubmit((v) => run.mutate({ ...v, domainId }))}
       >
         <SelectField
@@ -96,6 +96,13 @@ export function SimulatorView({ domainId }: { domainId: string }) {
           inputMode="tel"
           error={errors.dialed?.message}
           {...form.register("dialed")}
+        />
+        <Field
+          label="At (the domain's local time)"
+          type="datetime-local"
+          hint="Empty: now. Business hours take the branch of this moment."
+          error={errors.at?.message}
+          {...form.register("at")}
         />
         <Button type="submit" className="sm:mt-6" busy={run.isPending}>
           Simulate

@@ -14,6 +14,8 @@ export function describeRule(rule: MatchedRule): string {
       return `IVR menu ${rule.number} "${rule.name}"`;
     case "conference":
       return `Conference room ${rule.number} "${rule.name}"`;
+    case "time-condition":
+      return `Business hours ${rule.number} "${rule.name}": ${rule.branch === "open" ? "open" : "closed"} (${rule.reason})`;
     case "pickup":
       return rule.from === "group"
         ? `Pickup: answers a call ringing in pickup group ${rule.targets.map((t) => `"${t}"`).join(", then ")}`
