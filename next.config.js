@@ -16,6 +16,9 @@ const nextConfig = {
   typedRoutes: false,
   // Type checking is its own step (`npm run typecheck`, part of `npm test`); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // With a proxy (proxy.ts) Next.js buffers request bodies and cuts them at 10 MB by default: the
+  // largest bodies are a 20 MB hold music upload and a 20 MB CSV import (tRPC allows 25 MB).
+  experimental: { proxyClientMaxBodySize: "25mb" },
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes sure what the test suite talks to is installed and running: PostgreSQL, Redis,
+# Makes sure what the test suite talks to is installed and running: PostgreSQL, Redis, ffmpeg,
 # Chromium, and (via ensure-cluster-tools.sh) Kamailio and sipp. Installs with apt-get
 # (as root) only what is missing, so on a prepared machine it costs a second.
 set -euo pipefail
@@ -42,6 +42,12 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium…"
   apt_install chromium
+fi
+
+# ffmpeg transcodes uploaded music on hold to 8 kHz WAV (server/musicOnHold/transcode.ts).
+if ! command -v ffmpeg >/dev/null 2>&1; then
+  echo "Installing ffmpeg…"
+  apt_install ffmpeg
 fi
 
 if [ -f scripts/ensure-cluster-tools.sh ]; then bash scripts/ensure-cluster-tools.sh; fi

@@ -20,6 +20,7 @@ export function useDestinationSuggestions(domainId: string): DestinationSuggesti
   const menus = useQuery(trpc.ivrMenus.list.queryOptions({ domainId, pageSize: 200 }));
   const hours = useQuery(trpc.timeConditions.list.queryOptions({ domainId, pageSize: 200 }));
   const rooms = useQuery(trpc.conferenceRooms.list.queryOptions({ domainId, pageSize: 200 }));
+  const queues = useQuery(trpc.callQueues.list.queryOptions({ domainId, pageSize: 200 }));
   const ext = extensions.data?.items.map((e) => ({ number: e.number, label: e.displayName })) ?? [];
   return {
     EXTENSION: ext,
@@ -31,6 +32,7 @@ export function useDestinationSuggestions(domainId: string): DestinationSuggesti
     IVR_MENU: menus.data?.items.map((m) => ({ number: m.number, label: m.name })) ?? [],
     TIME_CONDITION: hours.data?.items.map((h) => ({ number: h.number, label: h.name })) ?? [],
     CONFERENCE: rooms.data?.items.map((r) => ({ number: r.number, label: r.name })) ?? [],
+    QUEUE: queues.data?.items.map((q) => ({ number: q.number, label: q.name })) ?? [],
   };
 }
 

@@ -35,6 +35,8 @@ function tenantAdminItems(domainId: string): NavItem[] {
     { href: `${base}/ivr-menus`, label: "IVR menus" },
     { href: `${base}/business-hours`, label: "Business hours" },
     { href: `${base}/conference-rooms`, label: "Conference rooms" },
+    { href: `${base}/call-queues`, label: "Call queues" },
+    { href: `${base}/music-on-hold`, label: "Music on hold" },
     { href: `${base}/numbers`, label: "Phone numbers" },
     { href: `${base}/routes`, label: "Outbound routes" },
     { href: `${base}/users`, label: "Users" },

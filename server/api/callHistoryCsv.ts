@@ -1,8 +1,6 @@
 import type { NextRequest } from "next/server";
-import { createPortalContext, clientIp } from "@/server/api/httpContext";
 import { errorFromProcedure } from "@/server/api/rest/errors";
-import { authenticateTokenThrottled, tokenRejectionResponse } from "@/server/api/rest/throttledTokenAuth";
-import { tokenApiContext } from "@/server/api/rest/tokenContext";
+import { routeHandlerContext } from "@/server/api/routeHandlerContext";
 import {
   createCallerFactory,
   platformProcedure,
@@ -35,15 +33,6 @@ const exportScopeRouter = router({
 
 const createExportCaller = createCallerFactory(exportScopeRouter);
 
-/** API tokens as on the REST API, otherwise the portal's session cookie. */
-async function callerContext(request: NextRequest, db: Db): Promise<ApiContext | Response> {
-  const authorization = request.headers.get("authorization");
-  if (!authorization) return createPortalContext(request, db);
-  const auth = await authenticateTokenThrottled(db, request.headers);
-  if (!auth.ok) return tokenRejectionResponse(auth);
-  return tokenApiContext(db, auth.principal, clientIp(request.headers));
-}
-
 function filtersOf(url: URL): Record<string, unknown> {
   const input: Record<string, unknown> = Object.fromEntries(url.searchParams);
   if ("unattributed" in input) input.unattributed = input.unattributed === "true";
@@ -54,7 +43,7 @@ function filtersOf(url: URL): Record<string, unknown> {
 export async function handleCallHistoryCsv(request: NextRequest, domainId: string | null, db: Db): Promise<Response> {
   let context: ApiContext | Response;
   try {
-    context = await callerContext(request, db);
+    context = await routeHandlerContext(request, db);
   } catch (error) {
     return errorFromProcedure(error, "callRecords.exportCsv");
   }

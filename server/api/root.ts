@@ -12,6 +12,7 @@ import { trunksRouter } from "./routers/trunks";
 import { usersRouter } from "./routers/users";
 import { ivrMenusRouter } from "./routers/ivrMenus";
 import { ringGroupsRouter } from "./routers/ringGroups";
+import { callQueuesRouter } from "./routers/callQueues";
 import { conferenceRoomsRouter } from "./routers/conferenceRooms";
 import { timeConditionsRouter } from "./routers/timeConditions";
 import { pickupGroupsRouter } from "./routers/pickupGroups";
@@ -23,6 +24,7 @@ import { callRecordsRouter } from "./routers/callRecords";
 import { callLimitsRouter } from "./routers/callLimits";
 import { webhooksRouter } from "./routers/webhooks";
 import { twoFactorRouter } from "./routers/twoFactor";
+import { musicOnHoldRouter } from "./routers/musicOnHold";
 
 export const appRouter = router({
   account: accountRouter,
@@ -38,6 +40,7 @@ export const appRouter = router({
   ringGroups: ringGroupsRouter,
   ivrMenus: ivrMenusRouter,
   conferenceRooms: conferenceRoomsRouter,
+  callQueues: callQueuesRouter,
   timeConditions: timeConditionsRouter,
   pickupGroups: pickupGroupsRouter,
   parking: parkingRouter,
@@ -48,6 +51,7 @@ export const appRouter = router({
   callLimits: callLimitsRouter,
   webhooks: webhooksRouter,
   twoFactor: twoFactorRouter,
+  musicOnHold: musicOnHoldRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,24 @@ export const clusterEventSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("freeswitch.trunk-changed"), gateway: Name, previousGateway: Name.optional() }),
   /** ACL inputs (trunk addresses, SIP proxies) changed: reloadacl on every node. */
   z.object({ topic: z.literal("freeswitch.acl-changed") }),
+  /**
+   * A call queue was created, changed or deleted: reload (or unload) it on the nodes serving
+   * the domain; `removedAgents` lost their tier (a reload adds tiers but never drops one).
+   */
+  z.object({
+    topic: z.literal("freeswitch.queue-changed"),
+    domain: Name,
+    queue: Name,
+    removedAgents: z.array(Name),
+    deleted: z.boolean(),
+  }),
+  /** An agent logged in or out (*22, My phone, the portal): set its status on the nodes serving the domain. */
+  z.object({
+    topic: z.literal("freeswitch.agent-status"),
+    domain: Name,
+    agent: Name,
+    status: z.enum(["Available", "On Break", "Logged Out"]),
+  }),
 ]);
 
 export type ClusterEvent = z.infer<typeof clusterEventSchema>;

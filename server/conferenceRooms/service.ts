@@ -8,8 +8,8 @@ import { assertNumberFree } from "@/server/shared/assertNumberFree";
 import { findDestinationReferences } from "@/server/shared/destinationQueries";
 import { pageArgs, type Page } from "@/server/shared/pagination";
 import type { TenantContext } from "@/server/tenancy/context";
-import { ConflictError, LimitError, NotFoundError } from "@/server/tenancy/errors";
-import { lockDomain } from "@/server/tenancy/lockDomain";
+import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
+import { assertWithinPlan } from "@/server/tenancy/assertWithinPlan";
 import type { CreateConferenceRoomInput, ListConferenceRoomsInput, UpdateConferenceRoomInput } from "./schemas";
 
 const roomSelect = {
@@ -56,19 +56,6 @@ async function findRoom(tx: DbTx, ctx: TenantContext, id: string): Promise<RoomR
   return room;
 }
 
-/** The tenant's plan (Domain.maxConferenceRooms, set by the platform): 0 = no conference rooms at all. */
-async function assertWithinPlan(tx: DbTx, ctx: TenantContext): Promise<void> {
-  // Serialises creates into one domain, so the count below holds.
-  await lockDomain(tx, ctx.domain.id);
-  const { maxConferenceRooms: max } = await tx.domain.findUniqueOrThrow({
-    where: { id: ctx.domain.id },
-    select: { maxConferenceRooms: true },
-  });
-  if (max === 0) throw new LimitError("Conference rooms are not part of this tenant's plan");
-  if ((await tx.conferenceRoom.count({ where: { domainId: ctx.domain.id } })) >= max)
-    throw new LimitError(`This tenant's plan allows ${max} conference rooms`);
-}
-
 export async function listConferenceRooms(
   ctx: TenantContext,
   input: ListConferenceRoomsInput,
@@ -95,7 +82,7 @@ export async function createConferenceRoom(
   input: CreateConferenceRoomInput,
 ): Promise<ConferenceRoomView> {
   return ctx.db.$transaction(async (tx) => {
-    await assertWithinPlan(tx, ctx);
+    await assertWithinPlan(tx, ctx.domain.id, "maxConferenceRooms");
     await assertNumberFree(tx, ctx.domain.id, input.number);
     const room = await tx.conferenceRoom.create({
       data: { ...columns(input), domainId: ctx.domain.id },

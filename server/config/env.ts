@@ -18,6 +18,11 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /**
+   * mod_callcenter's shared store for every node (`odbc-dsn` in callcenter.conf), e.g.
+   * `pgsql://hostaddr=10.0.0.5 dbname=callcenter user=fs password=...`; unset = each node's own SQLite.
+   */
+  CALLCENTER_ODBC_DSN: z.string().min(1).max(500).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,4 +1,4 @@
-import type { DestinationType, RingStrategy } from "@/server/db/generated/enums";
+import type { AgentStatus, DestinationType, QueueStrategy, RingStrategy } from "@/server/db/generated/enums";
 import type { OutboundLimits } from "./callLimits";
 import type { TimeRules } from "./timeCondition";
 
@@ -38,6 +38,18 @@ export type DialIvrMenu = { number: string; name: string };
 
 export type DialConferenceRoom = { number: string; name: string };
 
+/** A call queue: who answers it now, how long callers wait, and where they go after. */
+export type DialCallQueue = {
+  number: string;
+  name: string;
+  strategy: QueueStrategy;
+  maxWaitSeconds: number;
+  fallbackType: DestinationType;
+  fallbackTarget: string | null;
+  /** Enabled agent extensions, by level and position. */
+  agents: { number: string; status: AgentStatus }[];
+};
+
 /** Business hours: where calls go while open and while closed. */
 export type DialTimeCondition = {
   number: string;
@@ -67,8 +79,8 @@ export type DialRoute = {
 export type CallIdentity = { kind: "extension"; extension: DialExtension } | { kind: "did" } | { kind: "none" };
 
 export type CallData = {
-  /** `timeZone`: the IANA zone business hours are judged in. */
-  domain: { name: string; maxConcurrentCalls: number; timeZone: string };
+  /** `timeZone`: the IANA zone business hours are judged in; `holdMusic`: the sound calls export as hold_music, null = the node's. */
+  domain: { name: string; maxConcurrentCalls: number; timeZone: string; holdMusic: string | null };
   /** When the call is planned: business hours are judged at this instant. */
   now: Date;
   identity: CallIdentity;
@@ -79,6 +91,7 @@ export type CallData = {
     | { kind: "ivr"; menu: DialIvrMenu }
     | { kind: "conference"; room: DialConferenceRoom }
     | { kind: "time-condition"; condition: DialTimeCondition }
+    | { kind: "queue"; queue: DialCallQueue }
     | null;
   /** Domain routes first, then platform routes, each by priority: the order to try. */
   routes: DialRoute[];
@@ -88,6 +101,8 @@ export type CallData = {
   pickupGroups: { caller: DialPickupGroup[]; local: DialPickupGroup[] };
   /** Null when the domain has no enabled parking lot. */
   parking: DialParkingLot | null;
+  /** For `*22` only: the caller's agent status and how many queues it answers; null otherwise. */
+  callerAgent: { status: AgentStatus; queues: number } | null;
 };
 
 export type InboundData = {

@@ -1,3 +1,4 @@
+import { AGENT_TOGGLE_CODE } from "@/server/callQueues/schemas";
 import { PARK_CODE } from "@/server/parking/schemas";
 import { PICKUP_CODES } from "@/server/pickupGroups/schemas";
 import { CLOSED_NOW_TOGGLE_CODE } from "@/server/timeConditions/schemas";
@@ -16,7 +17,9 @@ export type FeatureCode =
   | { code: "pickup-directed"; extension: string }
   | { code: "park" }
   /** Flips business hours <number> between "closed now" and its hours. */
-  | { code: "business-hours-toggle"; number: string };
+  | { code: "business-hours-toggle"; number: string }
+  /** Logs the calling phone in to, or out of, every call queue it answers. */
+  | { code: "agent-toggle" };
 
 export const FEATURE_CODES = {
   dndOn: "*78",
@@ -30,6 +33,7 @@ export const FEATURE_CODES = {
   pickupDirected: PICKUP_CODES.directed,
   park: PARK_CODE,
   businessHoursToggle: CLOSED_NOW_TOGGLE_CODE,
+  agentToggle: AGENT_TOGGLE_CODE,
 } as const;
 
 export function parseFeatureCode(dialed: string): FeatureCode | null {
@@ -48,6 +52,8 @@ export function parseFeatureCode(dialed: string): FeatureCode | null {
       return { code: "pickup-group" };
     case FEATURE_CODES.park:
       return { code: "park" };
+    case FEATURE_CODES.agentToggle:
+      return { code: "agent-toggle" };
   }
   // *72 alone re-enables the stored target; *72<number> sets a new one.
   const forward = /^\*72(\+?[0-9]{2,20})?$/.exec(dialed);

@@ -1,5 +1,5 @@
-import type { CallLimitKind } from "@/server/db/generated/enums";
-import type { CallData, DialExtension, DialRingGroup, InboundData } from "./callData";
+import type { AgentStatus, CallLimitKind, QueueStrategy } from "@/server/db/generated/enums";
+import type { CallData, DialCallQueue, DialExtension, DialRingGroup, InboundData } from "./callData";
 import {
   destinationBarred,
   LIMIT_HANGUP_CAUSES,
@@ -11,6 +11,7 @@ import {
 } from "./callLimits";
 import { destinationApp, destinationStep, VOICEMAIL_DEPOSIT_PREFIX, type DestinationStep } from "./destination";
 import { dialableNumber, inertText, safeGatewayName } from "./dialSafety";
+import { callQueueName } from "./callQueue";
 import { parseFeatureCode, type FeatureCode, type FeatureToggle } from "./featureCodes";
 import { matchesPattern } from "./pattern";
 import { evaluateTimeCondition } from "./timeCondition";
@@ -32,6 +33,16 @@ export type MatchedRule =
   | { type: "ring-group"; number: string; name: string; strategy: string; members: string[] }
   | { type: "ivr"; number: string; name: string }
   | { type: "conference"; number: string; name: string }
+  /** A call queue: who can answer now, and where callers go after waiting `maxWaitSeconds` (null = hang up). */
+  | {
+      type: "queue";
+      number: string;
+      name: string;
+      strategy: QueueStrategy;
+      maxWaitSeconds: number;
+      availableAgents: string[];
+      fallback: string | null;
+    }
   /** Business hours: the branch taken at the call's instant, and why. */
   | {
       type: "time-condition";
@@ -65,6 +76,8 @@ export type CallPlan = {
   trip?: LimitTrip;
   /** `*31<number>`'s flip of business hours; the HTTP path applies it, the simulator does not. */
   closedNowSwitch?: { number: string; closedNow: boolean };
+  /** `*22`'s login or logout of the caller's queues; the HTTP path applies it, the simulator does not. */
+  agentStatusSwitch?: { extension: string; status: AgentStatus };
   /** The plan holds until then (a business-hours branch may change): no answer is cached past it. */
   validUntil?: Date;
 };
@@ -100,6 +113,14 @@ function limits(data: CallData): DialplanAction[] {
   return out;
 }
 
+/**
+ * The tenant's hold music for both legs (export): a held caller hears what the holding side's
+ * channel says, and mod_valet_parking plays hold_music to a parked call.
+ */
+function holdMusic(data: CallData): DialplanAction[] {
+  return data.domain.holdMusic ? [{ app: "export", data: `hold_music=${data.domain.holdMusic}` }] : [];
+}
+
 function recording(data: CallData, callee: DialExtension | null): DialplanAction[] {
   const caller = data.identity.kind === "extension" ? data.identity.extension : null;
   if (!caller?.recordCalls && !callee?.recordCalls) return [];
@@ -121,7 +142,7 @@ function planExtension(data: CallData, callee: DialExtension): DialplanAction[] 
   const voicemail: DestinationStep = callee.voicemailEnabled
     ? { app: "transfer", number: `${VOICEMAIL_DEPOSIT_PREFIX}${callee.number}` }
     : { app: "hangup", cause: "USER_BUSY" };
-  const actions = [...limits(data)];
+  const actions = [...limits(data), ...holdMusic(data)];
   if (callee.dnd) return [...actions, toApp(voicemail, domain)];
   // Calls forwarded onwards are restricted and billed as the forwarding extension.
   const routeAs = set(`sb_route_as=${callee.number}`);
@@ -165,7 +186,7 @@ function planRingGroup(data: CallData, group: DialRingGroup): DialplanAction[] {
   const domain = data.domain.name;
   const fallback = toApp(destinationStep(group.fallbackType, group.fallbackTarget), domain);
   const members = group.members.filter((m) => !m.dnd);
-  const actions = [...limits(data), ...recording(data, null)];
+  const actions = [...limits(data), ...holdMusic(data), ...recording(data, null)];
   if (members.length === 0) return [...actions, fallback];
   const timeout = group.ringTimeout;
   const dialString =
@@ -275,7 +296,7 @@ function planOutbound(data: CallData, dialed: string): Pick<CallPlan, "rule" | "
       );
   }
 
-  const actions = [...limits(data), ...(limited ? outboundLimits(data) : [])];
+  const actions = [...limits(data), ...(limited ? outboundLimits(data) : []), ...holdMusic(data)];
   const callerIdNumber = dialableNumber(route.callerIdNumber) ?? dialableNumber(caller?.externalCallerIdNumber);
   if (callerIdNumber) actions.push(set(`effective_caller_id_number=${callerIdNumber}`));
   if (caller?.externalCallerIdName)
@@ -305,7 +326,10 @@ function planPickupOrPark(
     };
   if (feature.code === "park") {
     if (!data.parking) return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
-    return { rule: { type: "park", ...data.parking }, actions: parkActions(domain, data.parking) };
+    return {
+      rule: { type: "park", ...data.parking },
+      actions: [...holdMusic(data), ...parkActions(domain, data.parking)],
+    };
   }
   if (feature.code === "pickup-group") {
     const groups = data.pickupGroups.caller;
@@ -337,7 +361,7 @@ function planPickupOrPark(
 function planFeatureCode(
   data: CallData,
   feature: FeatureCode,
-): Pick<CallPlan, "rule" | "actions" | "toggle" | "closedNowSwitch"> {
+): Pick<CallPlan, "rule" | "actions" | "toggle" | "closedNowSwitch" | "agentStatusSwitch"> {
   const rule: MatchedRule = { type: "feature-code", code: feature.code };
   const domain = data.domain.name;
   const caller = data.identity.kind === "extension" ? data.identity.extension : null;
@@ -419,6 +443,24 @@ function planFeatureCode(
           closedNow ? "tone_stream://%(300,200,440);%(300,0,330)" : "tone_stream://%(300,200,440);%(300,0,660)",
         ),
         closedNowSwitch: { number: condition.number, closedNow },
+      };
+    }
+    case "agent-toggle": {
+      if (!data.callerAgent || data.callerAgent.queues === 0)
+        return {
+          rule: { type: "denied", reason: `extension ${caller.number} answers no call queue` },
+          actions: [hangup(HANGUP_CAUSES.unallocated)],
+        };
+      // On break counts as logged in: *22 then logs out, as a phone's one key would.
+      const status: AgentStatus = data.callerAgent.status === "LOGGED_OUT" ? "AVAILABLE" : "LOGGED_OUT";
+      return {
+        rule,
+        actions: confirm(
+          status === "AVAILABLE"
+            ? "tone_stream://%(300,200,440);%(300,0,660)"
+            : "tone_stream://%(300,200,440);%(300,0,330)",
+        ),
+        agentStatusSwitch: { extension: caller.number, status },
       };
     }
     case "forward-always-off":
@@ -518,7 +560,40 @@ export function planCall(data: CallData, dialed: string): CallPlan {
         hangup("NORMAL_CLEARING"),
       ],
     };
+  if (local?.kind === "queue") return { ...base, ...planQueue(data, local.queue) };
   return { ...base, ...planOutbound(data, dialed) };
+}
+
+/**
+ * mod_callcenter holds the caller (music, agents offered by the queue's strategy) and returns
+ * only when the caller leaves unanswered: after max-wait-time, or with nobody logged in.
+ * Then the fallback runs. An answered call ends with its bridge (hangup_after_bridge).
+ */
+function planQueue(data: CallData, queue: DialCallQueue): Pick<CallPlan, "rule" | "actions"> {
+  const domain = data.domain.name;
+  const fallback = destinationStep(queue.fallbackType, queue.fallbackTarget);
+  return {
+    rule: {
+      type: "queue",
+      number: queue.number,
+      name: queue.name,
+      strategy: queue.strategy,
+      maxWaitSeconds: queue.maxWaitSeconds,
+      availableAgents: queue.agents.filter((a) => a.status === "AVAILABLE").map((a) => a.number),
+      fallback: fallback.app === "transfer" ? fallback.number : null,
+    },
+    actions: [
+      ...limits(data),
+      // Waiting callers hear the tenant's music through cc_moh_override (set expands the node's
+      // variables, which the queue's own moh-sound never does); hold_music serves holds after.
+      ...holdMusic(data),
+      ...(data.domain.holdMusic ? [set(`cc_moh_override=${data.domain.holdMusic}`)] : []),
+      { app: "answer" },
+      set("hangup_after_bridge=true"),
+      { app: "callcenter", data: callQueueName(domain, queue.number) },
+      toApp(fallback, domain),
+    ],
+  };
 }
 
 /** The ivr.conf menu name for a domain's menu (see render/ivrConf.ts). */

@@ -26,6 +26,8 @@ const domainLimits = {
   maxConcurrentCalls: z.number().int().min(1).max(100_000),
   /** Plan limit; 0 turns conference rooms off for the tenant. Omitted on create: the default (10). */
   maxConferenceRooms: z.number({ error: "Enter a number" }).int().min(0).max(10_000).optional(),
+  /** Plan limit; 0 turns call queues off for the tenant. Omitted on create: the default (5). */
+  maxQueues: z.number({ error: "Enter a number" }).int().min(0).max(10_000).optional(),
   allowTenantRoutes: z.boolean(),
 };
 

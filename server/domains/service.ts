@@ -18,6 +18,7 @@ const domainSelect = {
   maxExtensions: true,
   maxConcurrentCalls: true,
   maxConferenceRooms: true,
+  maxQueues: true,
   allowTenantRoutes: true,
   fallbackToAnyNode: true,
   timeZone: true,

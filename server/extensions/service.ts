@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Db, DbTx } from "@/server/db/client";
 import { redact, writeAudit } from "@/server/audit/writeAudit";
+import { reflectExtensionInQueues } from "@/server/callQueues/service";
 import { recordChange } from "@/server/cluster/recordChange";
 import type { FeatureToggle } from "@/server/dialplan/featureCodes";
 import { seal } from "@/server/security/secretBox";
@@ -26,6 +27,7 @@ export const extensionSelect = {
   id: true,
   number: true,
   displayName: true,
+  agentStatus: true,
   voicemailEnabled: true,
   voicemailEmail: true,
   internalCallerIdName: true,
@@ -145,6 +147,8 @@ export async function updateExtension(ctx: TenantContext, input: UpdateExtension
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.extension.findFirst({ where: { id, domainId: ctx.domain.id }, select: extensionSelect });
     if (!before) throw new NotFoundError("Extension");
+    if (fields.enabled !== undefined && fields.enabled !== before.enabled)
+      await reflectExtensionInQueues(tx, ctx.domain, before, fields.enabled ? "enabled" : "disabled");
     const extension = await tx.extension.update({
       where: { id },
       data: { ...fields, ...(voicemailPin ? { voicemailPinEnc: seal(voicemailPin) } : {}) },
@@ -206,6 +210,7 @@ export async function deleteExtension(ctx: TenantContext, id: string): Promise<v
       ...(await findDestinationReferences(tx, ctx.domain.id, "VOICEMAIL", before.number)),
     ];
     if (refs.length > 0) throw new ConflictError(`Still in use by ${refs.join(", ")}`);
+    await reflectExtensionInQueues(tx, ctx.domain, before, "deleted");
     await tx.extension.delete({ where: { id } });
     await writeAudit(tx, ctx.actor, {
       domainId: ctx.domain.id,

@@ -104,6 +104,7 @@ export function defaultXmlCurlService(): XmlCurlService {
     ...defaultXmlCurlSettings,
     userCacheSeconds: e.XMLCURL_USER_CACHE_SECONDS,
     enforceAssignment: e.XMLCURL_ENFORCE_ASSIGNMENT,
+    callcenterOdbcDsn: e.CALLCENTER_ODBC_DSN ?? null,
   });
   listenForConfigChanges(e.DATABASE_URL, defaultService.cache);
   return defaultService;

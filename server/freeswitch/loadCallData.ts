@@ -39,12 +39,12 @@ async function loadRoutes(db: DbTx, domainId: string): Promise<DialRoute[]> {
     ORDER BY (r."domainId" IS NULL), r.priority, r.name`;
 }
 
-/** Ring group, IVR menu, conference room or business hours by number: only asked when no extension has the number. */
+/** Ring group, IVR menu, conference room, business hours or call queue by number: only asked when no extension has the number. */
 async function loadGroupOrMenu(db: DbTx, domainId: string, number: string): Promise<CallData["local"]> {
   // Numbers are unique across extensions, ring groups, menus and rooms of a domain: one probe finds which.
   // A plan without conference rooms (limit 0) switches its rooms off.
   const [hit] = await db.$queryRaw<
-    { kind: "ring-group" | "ivr" | "conference" | "time-condition"; id: string; name: string }[]
+    { kind: "ring-group" | "ivr" | "conference" | "time-condition" | "queue"; id: string; name: string }[]
   >`
     SELECT 'ring-group' AS kind, id, name FROM "RingGroup" WHERE "domainId" = ${domainId} AND number = ${number}
     UNION ALL
@@ -54,10 +54,37 @@ async function loadGroupOrMenu(db: DbTx, domainId: string, number: string): Prom
     WHERE c."domainId" = ${domainId} AND c.number = ${number} AND d."maxConferenceRooms" > 0
     UNION ALL
     SELECT 'time-condition' AS kind, id, name FROM "TimeCondition" WHERE "domainId" = ${domainId} AND number = ${number}
+    UNION ALL
+    SELECT 'queue' AS kind, q.id, q.name FROM "CallQueue" q JOIN "Domain" d ON d.id = q."domainId"
+    WHERE q."domainId" = ${domainId} AND q.number = ${number} AND d."maxQueues" > 0
     LIMIT 1`;
   if (!hit) return null;
   if (hit.kind === "ivr") return { kind: "ivr", menu: { number, name: hit.name } };
   if (hit.kind === "conference") return { kind: "conference", room: { number, name: hit.name } };
+  if (hit.kind === "queue") {
+    const q = await db.callQueue.findUniqueOrThrow({
+      where: { id: hit.id },
+      include: {
+        agents: {
+          where: { extension: { enabled: true } },
+          orderBy: [{ level: "asc" }, { position: "asc" }],
+          select: { extension: { select: { number: true, agentStatus: true } } },
+        },
+      },
+    });
+    return {
+      kind: "queue",
+      queue: {
+        number,
+        name: q.name,
+        strategy: q.strategy,
+        maxWaitSeconds: q.maxWaitSeconds,
+        fallbackType: q.fallbackType,
+        fallbackTarget: q.fallbackTarget,
+        agents: q.agents.map((a) => ({ number: a.extension.number, status: a.extension.agentStatus })),
+      },
+    };
+  }
   if (hit.kind === "time-condition") {
     const row = await db.timeCondition.findUniqueOrThrow({ where: { id: hit.id } });
     return {
@@ -133,8 +160,17 @@ export async function loadCallData(
     if (!local) routes = allRoutes;
   }
   const pickupGroups = { caller: groupsOf(callerNumber), local: groupsOf(localNumber) };
+  const callerAgent =
+    feature?.code === "agent-toggle" && callerNumber !== undefined
+      ? await loadCallerAgent(db, gate.id, callerNumber)
+      : null;
   return {
-    domain: { name: gate.name, maxConcurrentCalls: gate.maxConcurrentCalls, timeZone: gate.timeZone },
+    domain: {
+      name: gate.name,
+      maxConcurrentCalls: gate.maxConcurrentCalls,
+      timeZone: gate.timeZone,
+      holdMusic: gate.holdMusic,
+    },
     now,
     identity,
     local,
@@ -142,7 +178,17 @@ export async function loadCallData(
     limits,
     pickupGroups,
     parking,
+    callerAgent,
   };
+}
+
+/** `*22`: the caller's agent status, and whether it answers any queue at all. */
+async function loadCallerAgent(db: DbTx, domainId: string, number: string): Promise<CallData["callerAgent"]> {
+  const x = await db.extension.findUnique({
+    where: { domainId_number: { domainId, number } },
+    select: { agentStatus: true, _count: { select: { queueAgents: true } } },
+  });
+  return x ? { status: x.agentStatus, queues: x._count.queueAgents } : null;
 }
 
 /** The DID a trunk call is for, in any of the forms we accept; null when unknown or its domain is suspended. */

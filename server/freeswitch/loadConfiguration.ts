@@ -2,12 +2,19 @@ import { isIP } from "node:net";
 import type { DbTx } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { destinationStep } from "@/server/dialplan/destination";
+import { callQueueName, queueAgentName } from "@/server/dialplan/callQueue";
 import { conferenceProfileName, ivrMenuName } from "@/server/dialplan/planCall";
+import { domainHoldMusic, playsWithoutExpansion } from "@/server/musicOnHold/holdMusic";
+import { MOH_FILE_ORDER } from "@/server/musicOnHold/service";
 import { open } from "@/server/security/secretBox";
 import type { AclView } from "./render/aclConf";
+import { AGENT_RING_SECONDS, type CallQueueView } from "./render/callcenterConf";
 import type { ConferenceProfileView } from "./render/conferenceConf";
 import type { GatewayView } from "./render/gateway";
 import type { IvrMenuView } from "./render/ivrConf";
+
+/** The stock class every node has: what a lone conference member or a queue caller hears until the tenant picks music. */
+const DEFAULT_MOH = "local_stream://moh";
 
 /** Domains a node serves: assigned to it, or assigned to nobody (see nodeServesDomain). */
 function servedDomains(nodeId: string, enforceAssignment: boolean): Prisma.DomainWhereInput {
@@ -103,7 +110,7 @@ export async function loadIvrMenu(
 
 export async function loadConferenceProfile(
   db: DbTx,
-  domain: { id: string; name: string },
+  domain: { id: string; name: string; holdMusic: string | null },
   number: string,
 ): Promise<ConferenceProfileView | null> {
   // A plan without conference rooms (limit 0) switches its rooms off.
@@ -119,5 +126,71 @@ export async function loadConferenceProfile(
     moderatorPin: room.moderatorPinEnc ? open(room.moderatorPinEnc) : null,
     maxMembers: room.maxMembers,
     record: room.record,
+    mohSound: configMohSound(domain.holdMusic),
   };
+}
+
+/** The tenant's hold music (see server/musicOnHold/holdMusic.ts), what queue callers hear. */
+const holdMusicSelect = {
+  name: true,
+  holdMusic: true,
+  mohFiles: { select: { id: true }, orderBy: MOH_FILE_ORDER },
+} satisfies Prisma.DomainSelect;
+
+/** A module config's moh-sound: the tenant's music where it plays as written (see playsWithoutExpansion). */
+function configMohSound(sound: string | null): string {
+  return sound !== null && playsWithoutExpansion(sound) ? sound : DEFAULT_MOH;
+}
+
+function queueMohSound(domain: Prisma.DomainGetPayload<{ select: typeof holdMusicSelect }>): string {
+  return configMohSound(
+    domainHoldMusic(
+      domain,
+      domain.mohFiles.map((f) => f.id),
+    ),
+  );
+}
+
+/**
+ * Call queues for callcenter.conf: one of a domain (mod_callcenter's `CC-Queue`), or all
+ * of the domains this node serves (the module loading). A plan without queues (limit 0)
+ * switches its queues off. An agent whose extension is disabled is offered no calls.
+ */
+export async function loadCallQueues(
+  db: DbTx,
+  which: { domain: { id: string; name: string }; number: string } | { nodeId: string; enforceAssignment: boolean },
+): Promise<CallQueueView[]> {
+  const where: Prisma.CallQueueWhereInput =
+    "number" in which
+      ? { domainId: which.domain.id, number: which.number, domain: { maxQueues: { gt: 0 } } }
+      : { domain: { ...servedDomains(which.nodeId, which.enforceAssignment), maxQueues: { gt: 0 } } };
+  const queues = await db.callQueue.findMany({
+    where,
+    orderBy: [{ domainId: "asc" }, { number: "asc" }],
+    include: {
+      domain: { select: holdMusicSelect },
+      agents: {
+        orderBy: [{ level: "asc" }, { position: "asc" }],
+        include: { extension: { select: { number: true, enabled: true, agentStatus: true } } },
+      },
+    },
+  });
+  return queues.map((q) => ({
+    name: callQueueName(q.domain.name, q.number),
+    domain: q.domain.name,
+    number: q.number,
+    strategy: q.strategy,
+    maxWaitSeconds: q.maxWaitSeconds,
+    noAgentWaitSeconds: q.noAgentWaitSeconds,
+    tierWaitSeconds: q.tierWaitSeconds,
+    record: q.record,
+    mohSound: queueMohSound(q.domain),
+    agents: q.agents.map((a) => ({
+      name: queueAgentName(q.domain.name, a.extension.number),
+      contact: `[leg_timeout=${AGENT_RING_SECONDS}]user/${a.extension.number}@${q.domain.name}`,
+      status: a.extension.enabled ? a.extension.agentStatus : "LOGGED_OUT",
+      level: a.level,
+      position: a.position,
+    })),
+  }));
 }

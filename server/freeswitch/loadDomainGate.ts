@@ -1,6 +1,7 @@
 import type { DbTx } from "@/server/db/client";
 import { queryRows } from "@/server/db/plainPool";
 import type { NodeAdminState } from "@/server/db/generated/enums";
+import { domainHoldMusic } from "@/server/musicOnHold/holdMusic";
 
 /** What decides whether a node may be answered for a domain at all. */
 export type DomainGate = {
@@ -12,13 +13,19 @@ export type DomainGate = {
   timeZone: string;
   /** Nodes assigned to the domain; empty = every node serves it. */
   assignedNodeIds: string[];
+  /** What the domain's calls export as `hold_music`; null = the node's own default. */
+  holdMusic: string | null;
 };
 
 const byName = {
   name: "xmlcurl_domain_gate",
   text: `
     SELECT d.id, d.name, d.status::text AS status, d."maxConcurrentCalls", d."timeZone",
-           COALESCE(array_agg(a."nodeId") FILTER (WHERE a."nodeId" IS NOT NULL), '{}') AS "assignedNodeIds"
+           COALESCE(array_agg(a."nodeId") FILTER (WHERE a."nodeId" IS NOT NULL), '{}') AS "assignedNodeIds",
+           d."holdMusic",
+           CASE WHEN d."holdMusic" = 'uploaded' THEN
+             (SELECT array_agg(f.id ORDER BY f."createdAt", f.id) FROM "MohFile" f WHERE f."domainId" = d.id)
+           END AS "mohFileIds"
     FROM "Domain" d LEFT JOIN "DomainAssignment" a ON a."domainId" = d.id
     WHERE d.name = $1
     GROUP BY d.id`,
@@ -33,6 +40,8 @@ export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate
     maxConcurrentCalls: number;
     timeZone: string;
     assignedNodeIds: string[];
+    holdMusic: string | null;
+    mohFileIds: string[] | null;
   }>(db, byName, [name]);
   const d = rows[0];
   if (!d) return null;
@@ -43,6 +52,7 @@ export async function loadDomainGate(db: DbTx, name: string): Promise<DomainGate
     maxConcurrentCalls: d.maxConcurrentCalls,
     timeZone: d.timeZone,
     assignedNodeIds: d.assignedNodeIds,
+    holdMusic: domainHoldMusic(d, d.mohFileIds ?? []),
   };
 }
 

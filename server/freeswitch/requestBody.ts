@@ -220,6 +220,8 @@ const configurationFields = z.object({
   profile_name: z.string().trim().max(300).optional(),
   Action: z.string().trim().max(64).optional(),
   Controls: z.string().trim().max(64).optional(),
+  // mod_callcenter: the queue it is loading; absent when the module loads.
+  "CC-Queue": z.string().trim().max(300).optional(),
 });
 
 export const xmlCurlRequestSchemas = {
@@ -284,6 +286,7 @@ export const xmlCurlRequestSchemas = {
     conferenceName: f.conference_name,
     conferenceProfile: f.profile_name,
     conferenceControls: f.Action === "request-controls" ? f.Controls : undefined,
+    callcenterQueue: f["CC-Queue"],
   })),
 };
 

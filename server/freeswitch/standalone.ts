@@ -4,6 +4,7 @@ import { z } from "zod";
 import { CDR_PATH, handleCdr } from "@/server/callRecords/httpHandler";
 import { db } from "@/server/db/client";
 import { forkWorkers, workerIndex } from "@/server/http/forkWorkers";
+import { handleMoh, MOH_PATH_PREFIX } from "@/server/musicOnHold/httpHandler";
 import { logger } from "@/server/observability/logger";
 import { publicPortOps } from "@/server/observability/opsEndpoints";
 import { handleXmlCurl } from "./httpHandler";
@@ -19,7 +20,7 @@ import { notFoundDocument } from "./xml";
 const port = z.coerce.number().int().min(1).max(65535).default(3001).parse(process.env.XMLCURL_PORT);
 const workers = z.coerce.number().int().min(1).max(64).default(1).parse(process.env.XMLCURL_WORKERS);
 const PATH = "/freeswitch/xml";
-const listeningLine = `xmlcurl: listening on :${port}${PATH} and ${CDR_PATH}`;
+const listeningLine = `xmlcurl: listening on :${port}${PATH}, ${CDR_PATH} and ${MOH_PATH_PREFIX}`;
 const log = logger.child({ component: "xmlcurl" });
 
 if (workers > 1 && cluster.isPrimary)
@@ -32,6 +33,7 @@ function serve(): void {
     const path = req.url?.split("?")[0];
     if (path === PATH) return handleXmlCurl(req, res);
     if (path === CDR_PATH) return handleCdr(req, res);
+    if (path?.startsWith(MOH_PATH_PREFIX)) return handleMoh(req, res);
     if (ops.handler(req, res)) return;
     res.writeHead(404, { "Content-Type": "text/xml" });
     res.end(notFoundDocument);

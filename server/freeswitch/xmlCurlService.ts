@@ -4,6 +4,7 @@ import type { Db } from "@/server/db/client";
 import { applyFeatureToggle } from "@/server/extensions/service";
 import { logger } from "@/server/observability/logger";
 import { minutesUsedUp, parseLimitTrip, type OutboundLimits } from "@/server/dialplan/callLimits";
+import { parseNumberAtDomain } from "@/server/dialplan/callQueue";
 import { parseFeatureCode } from "@/server/dialplan/featureCodes";
 import {
   conferenceProfileName,
@@ -13,17 +14,25 @@ import {
   type CallPlan,
   type LimitTrip,
 } from "@/server/dialplan/planCall";
+import { applyAgentStatusSwitch } from "@/server/callQueues/service";
 import { applyClosedNowSwitch } from "@/server/timeConditions/service";
 import { AnswerCache } from "./answerCache";
 import { NodeAuthenticator } from "./authenticateNode";
 import { callerNumberOf, loadCallData, loadInbound, type IdentityClaim } from "./loadCallData";
-import { loadAclView, loadCarriedTrunks, loadConferenceProfile, loadIvrMenu } from "./loadConfiguration";
+import {
+  loadAclView,
+  loadCallQueues,
+  loadCarriedTrunks,
+  loadConferenceProfile,
+  loadIvrMenu,
+} from "./loadConfiguration";
 import { loadDirectoryUser, loadNetworkListUsers } from "./loadDirectoryUser";
 import { loadDomainGate, nodeServesDomain, type DomainGate } from "./loadDomainGate";
 import type { XmlCurlNode } from "./loadNode";
 import { hasDailyCaps, loadLimitSettings, outboundLimitsOf } from "./loadOutboundLimits";
 import { MinutesUsageCache } from "./minutesUsageCache";
 import { renderAclConf } from "./render/aclConf";
+import { renderCallcenterConf } from "./render/callcenterConf";
 import { isConferenceControlsName, renderConferenceControls, renderConferenceProfiles } from "./render/conferenceConf";
 import { renderDialplan } from "./render/dialplan";
 import { renderDirectoryDomain } from "./render/directoryDomain";
@@ -45,6 +54,8 @@ export type XmlCurlSettings = {
   minutesUsageTtlMs: number;
   /** The clock calls are planned by (business hours); tests set it. */
   now: () => number;
+  /** mod_callcenter's shared agent store (env CALLCENTER_ODBC_DSN); null = each node's own. */
+  callcenterOdbcDsn: string | null;
 };
 
 export const defaultXmlCurlSettings: XmlCurlSettings = {
@@ -55,6 +66,7 @@ export const defaultXmlCurlSettings: XmlCurlSettings = {
   loadTimeoutMs: 2_000,
   minutesUsageTtlMs: 5_000,
   now: Date.now,
+  callcenterOdbcDsn: null,
 };
 
 type Log = (message: string) => void;
@@ -64,15 +76,6 @@ type PlannedAnswer = { xml: XmlAnswer; trip: LimitTrip | null; validUntil: numbe
 const plannedAnswerExpiry = (answer: PlannedAnswer) => answer.validUntil;
 
 type ConfigurationRequest = Extract<XmlCurlRequest, { kind: "configuration" }>;
-
-/** `<room>@<domain>` (planCall.ts `conferenceName`) back into its parts; anything else is not ours. */
-function parseConferenceName(name: string | undefined): { number: string; domain: string } | null {
-  const at = name?.indexOf("@") ?? -1;
-  if (!name || at <= 0) return null;
-  const number = name.slice(0, at);
-  const domain = name.slice(at + 1).toLowerCase();
-  return /^[0-9]{2,10}$/.test(number) ? { number, domain } : null;
-}
 
 /**
  * Answers classified mod_xml_curl requests for an authenticated node. Every answer is
@@ -130,7 +133,7 @@ export class XmlCurlService {
   }
 
   /** The domain's gate when this node may be answered for it; null means "not found". */
-  private async gate(node: XmlCurlNode, domain: string): Promise<DomainGate | null> {
+  async gate(node: XmlCurlNode, domain: string): Promise<DomainGate | null> {
     const gate = await this.cache.get(`gate|${domain}`, { domain }, () => loadDomainGate(this.reader, domain));
     if (!gate?.active) return null;
     if (this.settings.enforceAssignment && !nodeServesDomain(node, gate)) return null;
@@ -249,7 +252,7 @@ export class XmlCurlService {
     return answer.xml;
   }
 
-  /** What a feature code changes: the caller's extension (*78, *72, …) or business hours (*31N). */
+  /** What a feature code changes: the caller's extension (*78, *72, …), business hours (*31N) or agent status (*22). */
   private async applyFeatureChange(gate: DomainGate, plan: CallPlan, caller: string | undefined): Promise<void> {
     const target = { domainId: gate.id, domainName: gate.name };
     if (plan.toggle)
@@ -259,6 +262,12 @@ export class XmlCurlService {
         this.writer,
         { ...target, number: plan.closedNowSwitch.number, phone: caller },
         plan.closedNowSwitch.closedNow,
+      );
+    if (plan.agentStatusSwitch)
+      await applyAgentStatusSwitch(
+        this.writer,
+        { ...target, extension: plan.agentStatusSwitch.extension },
+        plan.agentStatusSwitch.status,
       );
   }
 
@@ -299,6 +308,8 @@ export class XmlCurlService {
       }
       case "conference.conf":
         return this.answerConference(node, r);
+      case "callcenter.conf":
+        return this.answerCallcenter(node, r);
       default:
         // Everything else (console.conf, voicemail.conf, ...) comes from the node's own files.
         return notFoundAnswer;
@@ -316,13 +327,39 @@ export class XmlCurlService {
       return isConferenceControlsName(r.conferenceControls)
         ? xmlAnswer(renderConferenceControls(r.conferenceControls))
         : notFoundAnswer;
-    const room = parseConferenceName(r.conferenceName);
+    const room = parseNumberAtDomain(r.conferenceName);
     if (!room || r.conferenceProfile !== conferenceProfileName(room.domain, room.number)) return notFoundAnswer;
     const gate = await this.gate(node, room.domain);
     if (!gate) return notFoundAnswer;
     const xml = await this.cache.get(`conference|${gate.name}|${room.number}`, { domain: gate.name }, async () => {
       const profile = await loadConferenceProfile(this.reader, gate, room.number);
       return profile ? xmlAnswer(renderConferenceProfiles([profile])) : null;
+    });
+    return xml ?? notFoundAnswer;
+  }
+
+  /**
+   * mod_callcenter's questions: one queue (`CC-Queue`, when a call or `queue load|reload`
+   * needs it), answered only to a node serving its domain; or, when the module loads, every
+   * queue of the domains this node serves, so a restarted node has its agents and tiers
+   * before the first caller. The latter is rare and spans domains: never cached.
+   */
+  private async answerCallcenter(node: XmlCurlNode, r: ConfigurationRequest): Promise<XmlAnswer> {
+    const settings = { odbcDsn: this.settings.callcenterOdbcDsn };
+    if (r.callcenterQueue === undefined) {
+      const all = await loadCallQueues(this.reader, {
+        nodeId: node.id,
+        enforceAssignment: this.settings.enforceAssignment,
+      });
+      return xmlAnswer(renderCallcenterConf(settings, all));
+    }
+    const queue = parseNumberAtDomain(r.callcenterQueue);
+    if (!queue) return notFoundAnswer;
+    const gate = await this.gate(node, queue.domain);
+    if (!gate) return notFoundAnswer;
+    const xml = await this.cache.get(`callcenter|${gate.name}|${queue.number}`, { domain: gate.name }, async () => {
+      const found = await loadCallQueues(this.reader, { domain: gate, number: queue.number });
+      return found.length > 0 ? xmlAnswer(renderCallcenterConf(settings, found)) : null;
     });
     return xml ?? notFoundAnswer;
   }

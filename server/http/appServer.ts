@@ -3,6 +3,7 @@ import next from "next";
 import { CDR_PATH, handleCdr } from "@/server/callRecords/httpHandler";
 import { db } from "@/server/db/client";
 import { handleXmlCurl } from "@/server/freeswitch/httpHandler";
+import { handleMoh, MOH_PATH_PREFIX } from "@/server/musicOnHold/httpHandler";
 import { publicPortOps } from "@/server/observability/opsEndpoints";
 import { requestIdOf, withRequestId } from "@/server/observability/requestContext";
 import { settleForwardedFor, trustedProxies } from "./forwardedFor";
@@ -10,7 +11,7 @@ import { settleForwardedFor, trustedProxies } from "./forwardedFor";
 const XMLCURL_PATH = "/freeswitch/xml";
 
 /**
- * One process serves the portal (Next.js) and the FreeSWITCH endpoints (xml_curl, CDRs). They are
+ * One process serves the portal (Next.js) and the FreeSWITCH endpoints (xml_curl, CDRs, hold music). They are
  * answered by bare node:http handlers before Next.js sees the request: FreeSWITCH waits
  * on it inside the SIP transaction and Next's per-request cost is ~25× a bare handler's.
  */
@@ -28,6 +29,10 @@ export async function startAppServer(opts: { dev: boolean; port: number; hostnam
     }
     if (req.url?.split("?")[0] === CDR_PATH) {
       handleCdr(req, res);
+      return;
+    }
+    if (req.url?.startsWith(MOH_PATH_PREFIX)) {
+      handleMoh(req, res);
       return;
     }
     if (ops.handler(req, res)) return;

@@ -25,7 +25,9 @@ export async function assertDestinationExists(
             ? await tx.timeCondition.findFirst({ where, select: { id: true } })
             : type === "CONFERENCE"
               ? await tx.conferenceRoom.findFirst({ where, select: { id: true } })
-              : await tx.ivrMenu.findFirst({ where, select: { id: true } });
+              : type === "QUEUE"
+                ? await tx.callQueue.findFirst({ where, select: { id: true } })
+                : await tx.ivrMenu.findFirst({ where, select: { id: true } });
   if (!found) {
     const what = type === "VOICEMAIL" ? "extension with voicemail" : DESTINATION_LABELS[type].toLowerCase();
     throw new ConflictError(`There is no ${what} ${target} in this domain`, field);
@@ -45,7 +47,7 @@ export async function findDestinationReferences(
   self?: string,
 ): Promise<string[]> {
   const notSelf = self ? { id: { not: self } } : {};
-  const [numbers, groups, options, menus, conditions] = await Promise.all([
+  const [numbers, groups, options, menus, conditions, queues] = await Promise.all([
     tx.phoneNumber.findMany({ where: { domainId, destType: type, destTarget: number }, select: { e164: true } }),
     tx.ringGroup.findMany({
       where: { domainId, ...notSelf, fallbackType: type, fallbackTarget: number },
@@ -77,6 +79,10 @@ export async function findDestinationReferences(
       },
       select: { name: true },
     }),
+    tx.callQueue.findMany({
+      where: { domainId, ...notSelf, fallbackType: type, fallbackTarget: number },
+      select: { name: true },
+    }),
   ]);
   return [
     ...numbers.map((n) => `phone number ${n.e164}`),
@@ -84,5 +90,6 @@ export async function findDestinationReferences(
     ...options.map((o) => `IVR menu "${o.menu.name}" (key ${o.digits})`),
     ...menus.map((m) => `IVR menu "${m.name}" (invalid or timeout)`),
     ...conditions.map((c) => `business hours "${c.name}"`),
+    ...queues.map((q) => `call queue "${q.name}" (fallback)`),
   ];
 }

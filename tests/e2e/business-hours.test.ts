@@ -1,40 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
-import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
+import { describe, expect, it } from "vitest";
+import { browserSession, screenshot, signIn } from "../support/browser";
+import { demoLogin } from "../support/testApp";
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = browserSession();
 
 describe("business hours in the browser", () => {
   it("a tenant admin sets business hours, then the simulator takes the after-hours branch at 18:00", async () => {
-    const domain = await app.database.db.domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } });
-    const desk = await app.database.db.extension.findFirstOrThrow({
+    const domain = await session.app.database.db.domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } });
+    const desk = await session.app.database.db.extension.findFirstOrThrow({
       where: { domainId: domain.id },
       orderBy: { number: "asc" },
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const admin = demoLogin(app, /Tenant admin, Acme/);
-    await signIn(page, app.url, admin.email, admin.password);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const admin = demoLogin(session.app, /Tenant admin, Acme/);
+    await signIn(page, session.app.url, admin.email, admin.password);
 
-    await page.goto(`${app.url}/t/${domain.id}/business-hours`);
+    await page.goto(`${session.app.url}/t/${domain.id}/business-hours`);
     await page.getByLabel("Time zone").fill("Mars/Olympus");
     await page.getByRole("button", { name: "Save time zone" }).click();
     await page.getByText("Not a known time zone (IANA name, e.g. Europe/Berlin)").waitFor();
     await page.getByLabel("Time zone").fill("America/New_York");
     await page.getByRole("button", { name: "Save time zone" }).click();
     await expect
-      .poll(async () => (await app.database.db.domain.findUniqueOrThrow({ where: { id: domain.id } })).timeZone)
+      .poll(async () => (await session.app.database.db.domain.findUniqueOrThrow({ where: { id: domain.id } })).timeZone)
       .toBe("America/New_York");
 
     await page.getByRole("button", { name: "New business hours" }).click();
@@ -49,13 +37,13 @@ describe("business hours in the browser", () => {
     await page.getByRole("button", { name: "Create business hours" }).click();
     await page.getByRole("button", { name: "Edit business hours 8000" }).waitFor();
     await screenshot(page, "tenant-business-hours");
-    const saved = await app.database.db.timeCondition.findFirstOrThrow({
+    const saved = await session.app.database.db.timeCondition.findFirstOrThrow({
       where: { domainId: domain.id, number: "8000" },
     });
     expect(saved).toMatchObject({ openType: "EXTENSION", openTarget: desk.number, closedType: "HANGUP" });
     expect(saved.weeklyHours).toEqual([{ days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" }]);
 
-    await page.goto(`${app.url}/t/${domain.id}/simulator`);
+    await page.goto(`${session.app.url}/t/${domain.id}/simulator`);
     await page.getByLabel("Calling extension").fill(desk.number);
     await page.getByLabel("Dialled number").fill("8000");
     const at = page.getByLabel("At (the domain's local time)");

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
-import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
+import { describe, expect, it } from "vitest";
+import { browserSession, screenshot, signIn } from "../support/browser";
+import { demoLogin } from "../support/testApp";
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = browserSession();
 
 describe("conference rooms in the browser", () => {
   it("a tenant admin creates a room; mistakes show next to their fields", async () => {
-    const domain = await app.database.db.domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } });
-    const taken = await app.database.db.extension.findFirstOrThrow({ where: { domainId: domain.id } });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const admin = demoLogin(app, /Tenant admin, Acme/);
-    await signIn(page, app.url, admin.email, admin.password);
+    const domain = await session.app.database.db.domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } });
+    const taken = await session.app.database.db.extension.findFirstOrThrow({ where: { domainId: domain.id } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const admin = demoLogin(session.app, /Tenant admin, Acme/);
+    await signIn(page, session.app.url, admin.email, admin.password);
 
-    await page.goto(`${app.url}/t/${domain.id}/conference-rooms`);
+    await page.goto(`${session.app.url}/t/${domain.id}/conference-rooms`);
     await page.getByRole("button", { name: "New conference room" }).click();
     await page.getByLabel("Number", { exact: true }).fill(taken.number);
     await page.getByLabel("Name").fill("Weekly team call");
@@ -49,28 +37,31 @@ describe("conference rooms in the browser", () => {
     await page.getByRole("button", { name: "Edit conference room 3000" }).waitFor();
     await screenshot(page, "tenant-conference-rooms");
 
-    const room = await app.database.db.conferenceRoom.findFirstOrThrow({
+    const room = await session.app.database.db.conferenceRoom.findFirstOrThrow({
       where: { domainId: domain.id, number: "3000" },
     });
     expect(room).toMatchObject({ name: "Weekly team call", maxMembers: 10, record: true });
     expect(room.pinEnc).toMatch(/^v1:/);
     expect(
-      await app.database.db.auditLog.count({ where: { action: "conference-room.create", entityId: room.id } }),
+      await session.app.database.db.auditLog.count({ where: { action: "conference-room.create", entityId: room.id } }),
     ).toBe(1);
     await page.close();
   });
 
   it("the platform admin turns conference rooms off for a tenant on its limits form", async () => {
-    const globex = await app.database.db.domain.findUniqueOrThrow({ where: { name: "globex.demo.switchboard" } });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const ops = demoLogin(app, /ITSP administrator/);
-    await signIn(page, app.url, ops.email, ops.password);
-    await page.goto(`${app.url}/admin/tenants/${globex.id}`);
+    const globex = await session.app.database.db.domain.findUniqueOrThrow({
+      where: { name: "globex.demo.switchboard" },
+    });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const ops = demoLogin(session.app, /ITSP administrator/);
+    await signIn(page, session.app.url, ops.email, ops.password);
+    await page.goto(`${session.app.url}/admin/tenants/${globex.id}`);
     await page.getByLabel("Max conference rooms").fill("0");
     await page.getByRole("button", { name: "Save limits" }).click();
     await expect
       .poll(
-        async () => (await app.database.db.domain.findUniqueOrThrow({ where: { id: globex.id } })).maxConferenceRooms,
+        async () =>
+          (await session.app.database.db.domain.findUniqueOrThrow({ where: { id: globex.id } })).maxConferenceRooms,
       )
       .toBe(0);
     await screenshot(page, "platform-conference-room-limit");

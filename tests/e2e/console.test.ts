@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { createTenantInConsole, launchBrowser, screenshot, signIn, signOut } from "../support/browser";
-import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { browserSession, createTenantInConsole, screenshot, signIn, signOut } from "../support/browser";
+import { demoLogin } from "../support/testApp";
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = browserSession();
 
 async function visit(page: Page, path: string, heading: string, shot: string) {
-  await page.goto(`${app.url}${path}`);
+  await page.goto(`${session.app.url}${path}`);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   // Let list queries settle so the screenshot shows data, not loading rows.
   await page.waitForLoadState("networkidle");
@@ -26,11 +15,11 @@ async function visit(page: Page, path: string, heading: string, shot: string) {
 
 describe("ITSP console in the browser", () => {
   it("creates a tenant with its first admin, assigns it a number, and the audit log shows both", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const itsp = demoLogin(app, /ITSP/);
-    await signIn(page, app.url, itsp.email, itsp.password);
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const itsp = demoLogin(session.app, /ITSP/);
+    await signIn(page, session.app.url, itsp.email, itsp.password);
 
-    await createTenantInConsole(page, app.url, {
+    await createTenantInConsole(page, session.app.url, {
       domain: "initech.voice.example.com",
       displayName: "Initech",
       adminEmail: "Bill@Initech.example",
@@ -43,7 +32,7 @@ describe("ITSP console in the browser", () => {
     await page.waitForLoadState("networkidle");
     await screenshot(page, "console-tenant-detail");
 
-    await page.goto(`${app.url}/admin/numbers`);
+    await page.goto(`${session.app.url}/admin/numbers`);
     await page.getByLabel("Assignment").selectOption("unassigned");
     await page.getByRole("cell", { name: "+15551239999", exact: true }).waitFor();
     await page.getByLabel("Select +15551239999").check();
@@ -55,7 +44,7 @@ describe("ITSP console in the browser", () => {
     await page.getByLabel("Assignment").selectOption("assigned");
     await page.getByRole("row", { name: /\+15551239999.*Initech/ }).waitFor();
 
-    await page.goto(`${app.url}/admin/audit`);
+    await page.goto(`${session.app.url}/admin/audit`);
     await page.getByLabel("Tenant").selectOption({ label: "Initech" });
     await page.getByRole("cell", { name: "number.assign", exact: true }).waitFor();
     const actions = await page.locator("tbody tr td:nth-child(3)").allTextContents();
@@ -70,7 +59,7 @@ describe("ITSP console in the browser", () => {
     await signOut(page);
 
     // The new tenant admin sees the number in their own workspace and can point it at an extension.
-    await signIn(page, app.url, "bill@initech.example", "initech-admin-pass");
+    await signIn(page, session.app.url, "bill@initech.example", "initech-admin-pass");
     await page.waitForURL(/\/t\/[^/]+\/extensions$/);
     const domainId = /\/t\/([^/]+)\//.exec(page.url())?.[1];
     expect(domainId).toBeTruthy();
@@ -86,15 +75,15 @@ describe("ITSP console in the browser", () => {
     await page.getByRole("cell", { name: "Outside number +442071234567", exact: true }).waitFor();
     await visit(page, `/t/${domainId}/users`, "Users", "console-tenant-users");
     await visit(page, `/t/${domainId}/routes`, "Outbound routes", "console-tenant-routes");
-    await page.goto(`${app.url}/admin/trunks`);
+    await page.goto(`${session.app.url}/admin/trunks`);
     await page.getByRole("heading", { name: "Not allowed" }).waitFor();
     await page.close();
   });
 
   it("renders every admin page, at desktop and phone width", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const itsp = demoLogin(app, /ITSP/);
-    await signIn(page, app.url, itsp.email, itsp.password);
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const itsp = demoLogin(session.app, /ITSP/);
+    await signIn(page, session.app.url, itsp.email, itsp.password);
     await visit(page, "/admin", "Dashboard", "console-dashboard");
     await page.getByText("fs-node-01").waitFor();
     await page.getByText("kamailio-1").waitFor();

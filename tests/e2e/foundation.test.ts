@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { createTenantInConsole, launchBrowser, screenshot, signIn, signOut } from "../support/browser";
-import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
+import { describe, expect, it } from "vitest";
+import { browserSession, createTenantInConsole, screenshot, signIn, signOut } from "../support/browser";
+import { demoLogin } from "../support/testApp";
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = browserSession();
 
 describe("foundation flow in the browser", () => {
   it("ITSP admin creates a tenant with its admin; that admin creates an extension; another tenant cannot read it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const itsp = demoLogin(app, /ITSP/);
-    await signIn(page, app.url, itsp.email, itsp.password);
-    await createTenantInConsole(page, app.url, {
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const itsp = demoLogin(session.app, /ITSP/);
+    await signIn(page, session.app.url, itsp.email, itsp.password);
+    await createTenantInConsole(page, session.app.url, {
       domain: "newco.voice.example.com",
       displayName: "NewCo",
       adminEmail: "boss@newco.example",
@@ -32,7 +20,7 @@ describe("foundation flow in the browser", () => {
     await screenshot(page, "foundation-tenants");
     await signOut(page);
 
-    await signIn(page, app.url, "boss@newco.example", "newco-admin-pass");
+    await signIn(page, session.app.url, "boss@newco.example", "newco-admin-pass");
     await page.waitForURL(/\/t\/[^/]+\/extensions$/);
     const extensionsUrl = page.url();
     await page.getByRole("button", { name: "New extension" }).click();
@@ -47,14 +35,14 @@ describe("foundation flow in the browser", () => {
     await signOut(page);
 
     // Another tenant's admin: neither the page nor a direct tRPC call reveals the extension.
-    const other = demoLogin(app, /Tenant admin, Globex/);
-    await signIn(page, app.url, other.email, other.password);
+    const other = demoLogin(session.app, /Tenant admin, Globex/);
+    await signIn(page, session.app.url, other.email, other.password);
     await page.goto(extensionsUrl);
     await page.getByRole("heading", { name: "Not found" }).waitFor();
     await expect(page.getByText("Front desk").count()).resolves.toBe(0);
     const domainId = new URL(extensionsUrl).pathname.split("/")[2]!;
     const input = encodeURIComponent(JSON.stringify({ "0": { json: { domainId } } }));
-    const response = await page.request.get(`${app.url}/api/trpc/extensions.list?batch=1&input=${input}`);
+    const response = await page.request.get(`${session.app.url}/api/trpc/extensions.list?batch=1&input=${input}`);
     expect(response.status()).toBe(404);
     expect(await response.text()).not.toContain("Front desk");
     await page.close();

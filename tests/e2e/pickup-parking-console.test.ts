@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
-import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
+import { describe, expect, it } from "vitest";
+import { browserSession, screenshot, signIn } from "../support/browser";
+import { demoLogin } from "../support/testApp";
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = browserSession();
 
 describe("call pickup and parking in the browser", () => {
   it("admin builds a pickup group and sets up parking, with inline errors", async () => {
-    const domain = await app.database.db.domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } });
-    const base = `${app.url}/t/${domain.id}`;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const admin = demoLogin(app, /Tenant admin, Acme/);
-    await signIn(page, app.url, admin.email, admin.password);
+    const domain = await session.app.database.db.domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } });
+    const base = `${session.app.url}/t/${domain.id}`;
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const admin = demoLogin(session.app, /Tenant admin, Acme/);
+    await signIn(page, session.app.url, admin.email, admin.password);
 
     await page.goto(`${base}/pickup-groups`);
     await page.getByRole("button", { name: "New pickup group" }).click();
@@ -35,7 +23,7 @@ describe("call pickup and parking in the browser", () => {
     await page.getByRole("button", { name: "Create pickup group" }).click();
     await page.getByRole("button", { name: "Edit pickup group Front desk" }).waitFor();
     await screenshot(page, "tenant-pickup-groups");
-    const group = await app.database.db.pickupGroup.findFirstOrThrow({
+    const group = await session.app.database.db.pickupGroup.findFirstOrThrow({
       where: { domainId: domain.id, name: "Front desk" },
       include: { members: { include: { extension: true } } },
     });
@@ -57,7 +45,7 @@ describe("call pickup and parking in the browser", () => {
     await page.getByLabel("Last slot").fill("7020");
     await page.getByRole("button", { name: "Save" }).click();
     await expect
-      .poll(async () => app.database.db.parkingLot.findUnique({ where: { domainId: domain.id } }))
+      .poll(async () => session.app.database.db.parkingLot.findUnique({ where: { domainId: domain.id } }))
       .toMatchObject({ enabled: true, firstSlot: 7001, lastSlot: 7020 });
     await screenshot(page, "tenant-parking");
     await page.close();

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, signIn, signOut } from "../support/browser";
-import { demoLogin, startTestApp, type TestApp } from "../support/testApp";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { browserSession, screenshot, signIn, signOut } from "../support/browser";
+import { demoLogin } from "../support/testApp";
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = browserSession();
 
 // Three good rows, then an existing number and a malformed one.
 const CSV = [
@@ -27,11 +16,11 @@ const CSV = [
 ].join("\n");
 
 async function acmeDomainId(): Promise<string> {
-  return (await app.database.db.domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } })).id;
+  return (await session.app.database.db.domain.findUniqueOrThrow({ where: { name: "acme.demo.switchboard" } })).id;
 }
 
 async function extensionCount(domainId: string): Promise<number> {
-  return app.database.db.extension.count({ where: { domainId } });
+  return session.app.database.db.extension.count({ where: { domainId } });
 }
 
 async function chooseDestination(page: Page, label: string, type: string, target: string) {
@@ -42,10 +31,10 @@ async function chooseDestination(page: Page, label: string, type: string, target
 describe("tenant self-service in the browser", () => {
   it("admin imports extensions, builds a ring group, routes a number to it and simulates the call", async () => {
     const domainId = await acmeDomainId();
-    const base = `${app.url}/t/${domainId}`;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const admin = demoLogin(app, /Tenant admin, Acme/);
-    await signIn(page, app.url, admin.email, admin.password);
+    const base = `${session.app.url}/t/${domainId}`;
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const admin = demoLogin(session.app, /Tenant admin, Acme/);
+    await signIn(page, session.app.url, admin.email, admin.password);
 
     // Create one extension by hand.
     await page.goto(`${base}/extensions`);
@@ -102,7 +91,7 @@ describe("tenant self-service in the browser", () => {
     await page.getByRole("button", { name: "Create ring group" }).click();
     await page.getByRole("button", { name: "Edit ring group 650" }).waitFor();
     await screenshot(page, "tenant-ring-groups");
-    const group = await app.database.db.ringGroup.findFirstOrThrow({
+    const group = await session.app.database.db.ringGroup.findFirstOrThrow({
       where: { domainId, number: "650" },
       include: { members: { orderBy: { position: "asc" }, include: { extension: true } } },
     });
@@ -120,14 +109,19 @@ describe("tenant self-service in the browser", () => {
     await screenshot(page, "tenant-ivr-menus");
 
     // Route the first demo number to the group (numbers.setDestination through the numbers page).
-    const did = await app.database.db.phoneNumber.findFirstOrThrow({ where: { domainId }, orderBy: { e164: "asc" } });
+    const did = await session.app.database.db.phoneNumber.findFirstOrThrow({
+      where: { domainId },
+      orderBy: { e164: "asc" },
+    });
     await page.goto(`${base}/numbers`);
     await page.getByRole("button", { name: `Set destination of ${did.e164}` }).click();
     await page.getByLabel("Destination", { exact: true }).selectOption({ label: "Ring group" });
     await page.getByLabel("Number in this domain").fill("650");
     await page.getByRole("button", { name: "Save" }).click();
     await expect
-      .poll(async () => (await app.database.db.phoneNumber.findUniqueOrThrow({ where: { id: did.id } })).destTarget)
+      .poll(
+        async () => (await session.app.database.db.phoneNumber.findUniqueOrThrow({ where: { id: did.id } })).destTarget,
+      )
       .toBe("650");
 
     // The simulator follows the DID to the ring group and shows the XML.
@@ -147,17 +141,19 @@ describe("tenant self-service in the browser", () => {
 
   it("an end user changes call forwarding and cannot reach admin or other tenants' pages", async () => {
     const domainId = await acmeDomainId();
-    const globex = await app.database.db.domain.findUniqueOrThrow({ where: { name: "globex.demo.switchboard" } });
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const user = demoLogin(app, /End user 1001, Acme/);
-    await signIn(page, app.url, user.email, user.password);
-    await page.goto(`${app.url}/t/${domainId}/me`);
+    const globex = await session.app.database.db.domain.findUniqueOrThrow({
+      where: { name: "globex.demo.switchboard" },
+    });
+    const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const user = demoLogin(session.app, /End user 1001, Acme/);
+    await signIn(page, session.app.url, user.email, user.password);
+    await page.goto(`${session.app.url}/t/${domainId}/me`);
     await page.getByRole("heading", { name: "My phone" }).waitFor();
     await page.getByRole("checkbox", { name: /^Forward all calls/ }).check();
     await page.getByLabel("Forward all calls: to").fill("+15557654321");
     await page.getByRole("button", { name: "Save" }).click();
     await expect
-      .poll(async () => app.database.db.extension.findFirstOrThrow({ where: { domainId, number: "1001" } }))
+      .poll(async () => session.app.database.db.extension.findFirstOrThrow({ where: { domainId, number: "1001" } }))
       .toMatchObject({ forwardAlwaysEnabled: true, forwardAlwaysTarget: "+15557654321" });
     await screenshot(page, "tenant-me-phone");
 
@@ -172,10 +168,10 @@ describe("tenant self-service in the browser", () => {
       `/t/${domainId}/simulator`,
       `/t/${globex.id}/me`,
     ]) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${session.app.url}${path}`);
       await page.getByRole("heading", { name: "Not found" }).waitFor();
     }
-    await page.goto(`${app.url}/admin/tenants`);
+    await page.goto(`${session.app.url}/admin/tenants`);
     await page.getByRole("heading", { name: "Not allowed" }).waitFor();
     await expect(page.getByText("globex.demo.switchboard").count()).resolves.toBe(0);
     await screenshot(page, "tenant-me-admin-refused");

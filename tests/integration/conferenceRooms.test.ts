@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRestHandler } from "@/server/api/rest/handler";
 import { buildOpenApiDocument } from "@/server/api/rest/openapi";
-import { createDomainApiToken } from "@/server/apiTokens/service";
-import type { TenantContext } from "@/server/tenancy/context";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callerAs, createUser } from "../support/callers";
+import { tenantRest } from "../support/tenantRest";
 import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
@@ -173,43 +171,23 @@ describe("the platform's plan limit", () => {
 });
 
 describe("conference rooms over REST", () => {
-  const tokenFor = async (domainId: string) => {
-    const domain = await t.db.domain.findUniqueOrThrow({ where: { id: domainId }, select: { id: true, name: true } });
-    const ctx: TenantContext = {
-      db: t.db,
-      actor: { userId: null, tokenId: null, label: "test", ip: null },
-      domain,
-      role: "TENANT_ADMIN",
-      extensionId: null,
-    };
-    return (await createDomainApiToken(ctx, { name: "crm" })).token;
-  };
-  const send = (token: string, method: string, path: string, body?: unknown) =>
-    createRestHandler({ db: () => t.db, rateLimit: { perSecond: 1000, burst: 1000 } })(
-      new Request(`http://switchboard.test/api/v1${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-
   it("creates with 201, answers 422 naming the field, and 404 for another tenant's room", async () => {
-    const [tokenA, tokenB] = [await tokenFor(tenants.domainA), await tokenFor(tenants.domainB)];
+    const [sendA, sendB] = [await tenantRest(t.db, tenants.domainA), await tenantRest(t.db, tenants.domainB)];
     const { domainId: _, ...body } = room(tenants.domainA, { number: "3100" });
-    const created = await send(tokenA, "POST", `/domains/${tenants.domainA}/conference-rooms`, body);
+    const created = await sendA("POST", `/domains/${tenants.domainA}/conference-rooms`, body);
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const bad = await send(tokenA, "POST", `/domains/${tenants.domainA}/conference-rooms`, {
+    const bad = await sendA("POST", `/domains/${tenants.domainA}/conference-rooms`, {
       ...body,
       number: "3101",
       maxMembers: 1,
     });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await bad.json())).toContain("maxMembers");
-    expect((await send(tokenB, "GET", `/domains/${tenants.domainA}/conference-rooms/${id}`)).status).toBe(404);
-    expect((await send(tokenB, "GET", `/domains/${tenants.domainB}/conference-rooms/${id}`)).status).toBe(404);
-    expect((await send(tokenB, "DELETE", `/domains/${tenants.domainB}/conference-rooms/${id}`)).status).toBe(404);
-    expect((await send(tokenA, "DELETE", `/domains/${tenants.domainA}/conference-rooms/${id}`)).status).toBe(204);
+    expect((await sendB("GET", `/domains/${tenants.domainA}/conference-rooms/${id}`)).status).toBe(404);
+    expect((await sendB("GET", `/domains/${tenants.domainB}/conference-rooms/${id}`)).status).toBe(404);
+    expect((await sendB("DELETE", `/domains/${tenants.domainB}/conference-rooms/${id}`)).status).toBe(404);
+    expect((await sendA("DELETE", `/domains/${tenants.domainA}/conference-rooms/${id}`)).status).toBe(204);
   });
 
   it("is in the OpenAPI reference with its input schema", () => {

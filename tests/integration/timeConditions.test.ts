@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRestHandler } from "@/server/api/rest/handler";
-import { createDomainApiToken } from "@/server/apiTokens/service";
-import type { TenantContext } from "@/server/tenancy/context";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { tenantRest } from "../support/tenantRest";
 import { createTwoTenants } from "../support/twoTenants";
 
 let t: TestDatabase;
@@ -156,40 +154,20 @@ describe("business hours", () => {
 });
 
 describe("business hours over REST", () => {
-  const tokenFor = async (domainId: string) => {
-    const domain = await t.db.domain.findUniqueOrThrow({ where: { id: domainId }, select: { id: true, name: true } });
-    const ctx: TenantContext = {
-      db: t.db,
-      actor: { userId: null, tokenId: null, label: "test", ip: null },
-      domain,
-      role: "TENANT_ADMIN",
-      extensionId: null,
-    };
-    return (await createDomainApiToken(ctx, { name: "crm" })).token;
-  };
-  const send = (token: string, method: string, path: string, body?: unknown) =>
-    createRestHandler({ db: () => t.db, rateLimit: { perSecond: 1000, burst: 1000 } })(
-      new Request(`http://switchboard.test/api/v1${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-
   it("creates with 201, switches closed, answers 422 naming the field, 404 for another tenant", async () => {
-    const [tokenA, tokenB] = [await tokenFor(tenants.domainA), await tokenFor(tenants.domainB)];
+    const [sendA, sendB] = [await tenantRest(t.db, tenants.domainA), await tenantRest(t.db, tenants.domainB)];
     const { domainId: _, ...body } = hours(tenants.domainA, { number: "810" });
-    const created = await send(tokenA, "POST", `/domains/${tenants.domainA}/business-hours`, body);
+    const created = await sendA("POST", `/domains/${tenants.domainA}/business-hours`, body);
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const switched = await send(tokenA, "PUT", `/domains/${tenants.domainA}/business-hours/${id}/closed-now`, {
+    const switched = await sendA("PUT", `/domains/${tenants.domainA}/business-hours/${id}/closed-now`, {
       closedNow: true,
     });
     expect(((await switched.json()) as { closedNow: boolean }).closedNow).toBe(true);
-    const bad = await send(tokenA, "PUT", `/domains/${tenants.domainA}/time-zone`, { timeZone: "Nowhere/Land" });
+    const bad = await sendA("PUT", `/domains/${tenants.domainA}/time-zone`, { timeZone: "Nowhere/Land" });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await bad.json())).toContain("timeZone");
-    expect((await send(tokenB, "GET", `/domains/${tenants.domainB}/business-hours/${id}`)).status).toBe(404);
-    expect((await send(tokenA, "DELETE", `/domains/${tenants.domainA}/business-hours/${id}`)).status).toBe(204);
+    expect((await sendB("GET", `/domains/${tenants.domainB}/business-hours/${id}`)).status).toBe(404);
+    expect((await sendA("DELETE", `/domains/${tenants.domainA}/business-hours/${id}`)).status).toBe(204);
   });
 });

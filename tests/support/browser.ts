@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterEach } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { startTestApp, type TestApp } from "./testApp";
 
 export const SCREENSHOT_DIR = "test-results/screenshots";
 
@@ -89,4 +90,21 @@ export async function createTenantInConsole(
   await page.getByLabel("Admin name").fill(tenant.adminName);
   await page.getByLabel("Temporary password").fill(tenant.adminPassword);
   await page.getByRole("button", { name: "Create tenant" }).click();
+}
+
+/**
+ * One e2e file's app and browser: started before its first test, stopped after its last.
+ * Read `session.app` / `session.browser` inside tests (they are set by then).
+ */
+export function browserSession(): { app: TestApp; browser: Browser } {
+  const session = {} as { app: TestApp; browser: Browser };
+  beforeAll(async () => {
+    session.app = await startTestApp();
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.stop();
+  });
+  return session;
 }

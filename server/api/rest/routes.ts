@@ -384,6 +384,75 @@ export const restRoutes: RestRoute[] = [
       input: "none",
     },
   ]),
+  ...tagged("Call queues", [
+    {
+      method: "GET",
+      path: `${tenantBase}/call-queues`,
+      procedure: "callQueues.list",
+      summary: "List call queues with their agents",
+      input: "query",
+    },
+    {
+      method: "POST",
+      path: `${tenantBase}/call-queues`,
+      procedure: "callQueues.create",
+      summary: "Create a call queue",
+      input: "body",
+      created: true,
+    },
+    {
+      method: "GET",
+      path: `${tenantBase}/call-queues/{id}`,
+      procedure: "callQueues.get",
+      summary: "Get a call queue",
+      input: "none",
+    },
+    {
+      method: "PUT",
+      path: `${tenantBase}/call-queues/{id}`,
+      procedure: "callQueues.update",
+      summary: "Replace a call queue (its agents as a whole)",
+      input: "body",
+    },
+    {
+      method: "DELETE",
+      path: `${tenantBase}/call-queues/{id}`,
+      procedure: "callQueues.delete",
+      summary: "Delete a call queue",
+      input: "none",
+    },
+    {
+      method: "PUT",
+      path: `${tenantBase}/call-queue-agents/{extensionId}/status`,
+      procedure: "callQueues.setAgentStatus",
+      summary: "Log an agent in or out of all its queues (Available, On break, Logged out)",
+      input: "body",
+    },
+  ]),
+  // Uploads (multipart POST …/music-on-hold/files) are a route handler of their own, see docs/rest-api.md.
+  ...tagged("Music on hold", [
+    {
+      method: "GET",
+      path: `${tenantBase}/music-on-hold`,
+      procedure: "musicOnHold.get",
+      summary: "The tenant's hold music choice and its uploaded files, in play order",
+      input: "none",
+    },
+    {
+      method: "PUT",
+      path: `${tenantBase}/music-on-hold`,
+      procedure: "musicOnHold.setChoice",
+      summary: "Choose hold music: null = the node's default, a stock class (moh, moh/8000…) or uploaded",
+      input: "body",
+    },
+    {
+      method: "DELETE",
+      path: `${tenantBase}/music-on-hold/files/{id}`,
+      procedure: "musicOnHold.deleteFile",
+      summary: "Delete an uploaded hold music file",
+      input: "none",
+    },
+  ]),
   ...tagged("Business hours", [
     {
       method: "GET",

@@ -32,5 +32,20 @@ export function nodeCommandsFor(event: FreeswitchEvent): NodeCommand[] {
     }
     case "freeswitch.acl-changed":
       return [{ command: "reloadacl", mayFail: false }];
+    case "freeswitch.queue-changed": {
+      const queue = safe(event.queue);
+      // Unloading a queue the node never loaded is not a failure; nor is dropping a tier it never had.
+      if (event.deleted) return [{ command: `callcenter_config queue unload ${queue}`, mayFail: true }];
+      return [
+        { command: `callcenter_config queue reload ${queue}`, mayFail: false },
+        ...event.removedAgents.map((a) => ({
+          command: `callcenter_config tier del ${queue} ${safe(a)}`,
+          mayFail: true,
+        })),
+      ];
+    }
+    case "freeswitch.agent-status":
+      // An agent the node has not loaded yet takes its status from callcenter.conf when its queue loads.
+      return [{ command: `callcenter_config agent set status ${safe(event.agent)} '${event.status}'`, mayFail: true }];
   }
 }

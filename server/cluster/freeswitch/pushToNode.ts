@@ -46,9 +46,9 @@ export async function pushToNode(db: Db, nodeId: string, revision: bigint, event
   });
 }
 
-/** Nodes that must hear about an event: those serving the domain for user flushes, else all. */
+/** Nodes that must hear about an event: those serving the domain for a domain's event, else all. */
 export async function nodesFor(db: Db, event: FreeswitchEvent): Promise<string[]> {
-  if (event.topic === "freeswitch.flush-user") {
+  if ("domain" in event) {
     const assigned = await db.domainAssignment.findMany({
       where: { domain: { name: event.domain } },
       select: { nodeId: true },

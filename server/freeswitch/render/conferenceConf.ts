@@ -10,6 +10,8 @@ export type ConferenceProfileView = {
   /** 0 = no limit. */
   maxMembers: number;
   record: boolean;
+  /** What a lone member hears: the tenant's hold music. */
+  mohSound: string;
 };
 
 /** The keypad groups our profiles name; mod_conference asks for each by name when a member joins. */
@@ -54,7 +56,7 @@ function profileElement(p: ConferenceProfileView): XmlNode {
     param("caller-controls", CONFERENCE_CONTROLS.caller),
     param("moderator-controls", CONFERENCE_CONTROLS.moderator),
     // No sound-prefix: relative sounds resolve through the node's own sound_prefix variable.
-    param("moh-sound", "local_stream://moh"),
+    param("moh-sound", p.mohSound),
     param("alone-sound", "conference/conf-alone.wav"),
     param("muted-sound", "conference/conf-muted.wav"),
     param("unmuted-sound", "conference/conf-unmuted.wav"),

@@ -1,24 +1,19 @@
-import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordChange } from "@/server/cluster/recordChange";
-import { listenForConfigChanges, type ConfigListener } from "@/server/freeswitch/configListener";
 import { notFoundDocument } from "@/server/freeswitch/xml";
-import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
 import { seal } from "@/server/security/secretBox";
 import { createTestDatabase, type TestDatabase } from "../../support/database";
 import { eventually } from "../../support/eventually";
 import { readSharedFixture } from "../../unit/freeswitch/sharedFixtures";
-import { serveXmlCurl } from "./httpClient";
-import { basicAuth, NODE, seedSwitchboard, TENANT } from "./seed";
+import { startLiveEndpoint } from "./liveEndpoint";
+import { seedSwitchboard, TENANT } from "./seed";
 
-const auth = basicAuth(NODE.user, NODE.secret);
 const CAPTURED = readSharedFixture("configuration-conference.conf.body");
 
 let t: TestDatabase;
-let service: XmlCurlService;
-let endpoint: Awaited<ReturnType<typeof serveXmlCurl>>;
-let listener: ConfigListener;
-const logs: string[] = [];
+let live: Awaited<ReturnType<typeof startLiveEndpoint>>;
+const post = (body: string) => live.post(body);
+const call = (destination: string) => live.call(destination);
 
 /**
  * What mod_conference sends when the `conference` app starts: the captured conference.conf
@@ -35,19 +30,6 @@ const controlsRequest = (conferenceName: string, controls: string) =>
   CAPTURED.replace("Event-Name=COMMAND", "Event-Name=REQUEST_PARAMS").replace(
     "&presence=true",
     `&Conf-Name=${encodeURIComponent(conferenceName)}&Action=request-controls&Controls=${encodeURIComponent(controls)}`,
-  );
-
-const post = async (body: string) => {
-  const reply = await endpoint.post(body, auth);
-  expect(reply.status).toBe(200);
-  expect(XMLValidator.validate(reply.body)).toBe(true);
-  return reply.body;
-};
-
-const call = (destination: string) =>
-  post(
-    `Caller-Destination-Number=${destination}&Hunt-Destination-Number=${destination}&` +
-      readSharedFixture("dialplan-sip-invite.body"),
   );
 
 async function room(domain: string, number: string, data: { pin?: string; maxMembers?: number } = {}) {
@@ -72,15 +54,11 @@ beforeAll(async () => {
   await room("suspended.example", "3000");
   // A room only tenant2 has: tenant1's callers dialling 3050 must not reach it.
   await room("tenant2.example", "3050");
-  service = new XmlCurlService(t.db, t.db, defaultXmlCurlSettings, (m) => logs.push(m));
-  listener = listenForConfigChanges(t.url, service.cache, (m) => logs.push(m));
-  endpoint = await serveXmlCurl(service, logs);
-  await eventually(async () => expect(listener.connected()).toBe(true));
+  live = await startLiveEndpoint(t);
 });
 
 afterAll(async () => {
-  await endpoint?.close();
-  await listener?.close();
+  await live?.close();
   await t?.drop();
 });
 
@@ -146,6 +124,18 @@ describe("conference rooms over xml_curl", () => {
     expect(await post(request)).toContain('name="auto-record"');
   });
 
+  it("a lone member hears the tenant's hold music", async () => {
+    const request = profileRequest("3000@tenant1.example", "tenant1.example-3000");
+    expect(await post(request)).toContain('<param name="moh-sound" value="local_stream://moh"/>');
+    await t.db.$transaction(async (tx) => {
+      await tx.domain.update({ where: { name: TENANT }, data: { holdMusic: "moh/8000" } });
+      await recordChange(tx, { invalidate: { domain: TENANT } });
+    });
+    await eventually(async () =>
+      expect(await post(request)).toContain('<param name="moh-sound" value="local_stream://moh/8000"/>'),
+    );
+  });
+
   it("a plan without conference rooms (limit 0) switches the tenant's rooms off", async () => {
     const request = profileRequest("3000@tenant1.example", "tenant1.example-3000");
     const setLimit = (maxConferenceRooms: number) =>
@@ -162,6 +152,6 @@ describe("conference rooms over xml_curl", () => {
   });
 
   it("logs no PINs", () => {
-    for (const pin of ["4711", "2222", "8080"]) expect(logs.join("\n")).not.toContain(pin);
+    for (const pin of ["4711", "2222", "8080"]) expect(live.logs.join("\n")).not.toContain(pin);
   });
 });

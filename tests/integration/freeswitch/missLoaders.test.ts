@@ -36,6 +36,7 @@ describe("cache-miss loaders", () => {
       maxConcurrentCalls: 20,
       timeZone: "UTC",
       assignedNodeIds: [],
+      holdMusic: null,
     });
     const other = await loadNodeByXmlCurlUser(t.db, OTHER_NODE.user);
     expect((await loadDomainGate(t.db, "tenant2.example"))?.assignedNodeIds).toEqual([other?.id]);

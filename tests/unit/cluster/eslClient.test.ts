@@ -72,4 +72,39 @@ describe("node commands per event", () => {
       nodeCommandsFor({ topic: "freeswitch.flush-user", domain: "t1.example", users: ["1001\n\napi shutdown"] }),
     ).toThrow(/unsafe/);
   });
+
+  it("reloads a changed call queue and drops the tiers of agents taken off it", () => {
+    expect(
+      nodeCommandsFor({
+        topic: "freeswitch.queue-changed",
+        domain: "t1.example",
+        queue: "800@t1.example",
+        removedAgents: ["1002@t1.example"],
+        deleted: false,
+      }),
+    ).toEqual([
+      { command: "callcenter_config queue reload 800@t1.example", mayFail: false },
+      { command: "callcenter_config tier del 800@t1.example 1002@t1.example", mayFail: true },
+    ]);
+    expect(
+      nodeCommandsFor({
+        topic: "freeswitch.queue-changed",
+        domain: "t1.example",
+        queue: "800@t1.example",
+        removedAgents: [],
+        deleted: true,
+      }),
+    ).toEqual([{ command: "callcenter_config queue unload 800@t1.example", mayFail: true }]);
+  });
+
+  it("sets an agent's status, quoting the status mod_callcenter spells with a space", () => {
+    expect(
+      nodeCommandsFor({
+        topic: "freeswitch.agent-status",
+        domain: "t1.example",
+        agent: "1001@t1.example",
+        status: "Logged Out",
+      }),
+    ).toEqual([{ command: "callcenter_config agent set status 1001@t1.example 'Logged Out'", mayFail: true }]);
+  });
 });

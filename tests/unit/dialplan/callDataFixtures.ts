@@ -26,7 +26,7 @@ export function extension(number: string, overrides: Partial<DialExtension> = {}
 /** A call from extension 1001 in tenant1.example unless overridden. */
 export function callData(overrides: Partial<CallData>): CallData {
   return {
-    domain: { name: "tenant1.example", maxConcurrentCalls: 10, timeZone: "UTC" },
+    domain: { name: "tenant1.example", maxConcurrentCalls: 10, timeZone: "UTC", holdMusic: null },
     now: new Date("2026-12-01T12:00:00Z"),
     identity: { kind: "extension", extension: extension("1001") },
     local: null,
@@ -34,6 +34,7 @@ export function callData(overrides: Partial<CallData>): CallData {
     limits: DEFAULT_OUTBOUND_LIMITS,
     pickupGroups: { caller: [], local: [] },
     parking: null,
+    callerAgent: null,
     ...overrides,
   };
 }

@@ -22,6 +22,7 @@ const room = (overrides: Partial<ConferenceProfileView> = {}): ConferenceProfile
   moderatorPin: "9876",
   maxMembers: 10,
   record: true,
+  mohSound: "local_stream://moh",
   ...overrides,
 });
 

@@ -17,7 +17,7 @@ const officeHours: DialTimeCondition = {
   closed: { type: "VOICEMAIL", target: "1001" },
 };
 const local = { kind: "time-condition" as const, condition: officeHours };
-const berlin = { name: "tenant1.example", maxConcurrentCalls: 10, timeZone: "Europe/Berlin" };
+const berlin = { name: "tenant1.example", maxConcurrentCalls: 10, timeZone: "Europe/Berlin", holdMusic: null };
 
 describe("renderDialplan for business hours", () => {
   it("17:59:59 local: the open branch, held until 18:00", () => {

@@ -27,6 +27,7 @@ export function CreateTenantDialog({ open, onOpenChange }: { open: boolean; onOp
       maxExtensions: 100,
       maxConcurrentCalls: 10,
       maxConferenceRooms: 10,
+      maxQueues: 5,
       allowTenantRoutes: false,
     },
   });

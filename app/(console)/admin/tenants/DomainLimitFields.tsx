@@ -3,7 +3,12 @@
 import type { Path, UseFormReturn } from "react-hook-form";
 import { FormField } from "@/components/forms/FormField";
 
-type LimitValues = { maxExtensions?: number; maxConcurrentCalls?: number; maxConferenceRooms?: number };
+type LimitValues = {
+  maxExtensions?: number;
+  maxConcurrentCalls?: number;
+  maxConferenceRooms?: number;
+  maxQueues?: number;
+};
 
 /** A tenant's size limits, as set when it is created and changed later. */
 export function DomainLimitFields<T extends LimitValues, O>({
@@ -39,6 +44,14 @@ export function DomainLimitFields<T extends LimitValues, O>({
         label="Max conference rooms"
         type="number"
         hint="0 turns conference rooms off for this tenant."
+      />
+      <FormField
+        form={form}
+        name={path("maxQueues")}
+        options={{ valueAsNumber: true }}
+        label="Max call queues"
+        type="number"
+        hint="0 turns call queues off for this tenant."
       />
     </div>
   );

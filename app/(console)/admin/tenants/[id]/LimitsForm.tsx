@@ -25,6 +25,7 @@ export function LimitsForm({ domain }: { domain: DomainSummary }) {
       maxExtensions: domain.maxExtensions,
       maxConcurrentCalls: domain.maxConcurrentCalls,
       maxConferenceRooms: domain.maxConferenceRooms,
+      maxQueues: domain.maxQueues,
       allowTenantRoutes: domain.allowTenantRoutes,
     },
   });

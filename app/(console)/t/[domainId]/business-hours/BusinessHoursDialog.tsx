@@ -9,7 +9,7 @@ import { FormField } from "@/components/forms/FormField";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
-import { Dialog } from "@/components/ui/Dialog";
+import { EditorDialog } from "@/components/tenant/EditorDialog";
 import { createTimeConditionSchema } from "@/server/timeConditions/schemas";
 import type { TimeConditionView } from "@/server/timeConditions/service";
 import { WeekdayPicker } from "./WeekdayPicker";
@@ -41,17 +41,14 @@ function valuesOf(c: TimeConditionView): FormInput {
 }
 
 export function BusinessHoursDialog({ domainId, editing, onClose }: Props) {
-  const existing = editing !== null && editing !== "new" ? editing : null;
   return (
-    <Dialog
-      open={editing !== null}
-      onOpenChange={(open) => !open && onClose()}
-      title={existing ? `Edit business hours ${existing.number}` : "New business hours"}
+    <EditorDialog
+      editing={editing}
+      onClose={onClose}
+      title={(x) => (x ? `Edit business hours ${x.number}` : "New business hours")}
       description="Calls to this number go one way while you are open and another way after hours and on holidays."
-    >
-      {/* Keyed, so each opening starts from the saved values. */}
-      <BusinessHoursForm key={existing?.id ?? "new"} domainId={domainId} existing={existing} onClose={onClose} />
-    </Dialog>
+      form={(x) => <BusinessHoursForm domainId={domainId} existing={x} onClose={onClose} />}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { DialogFooter } from "@/components/forms/DialogFooter";
 import { FormField } from "@/components/forms/FormField";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Dialog } from "@/components/ui/Dialog";
+import { EditorDialog } from "@/components/tenant/EditorDialog";
 import { createConferenceRoomSchema } from "@/server/conferenceRooms/schemas";
 import type { ConferenceRoomView } from "@/server/conferenceRooms/service";
 
@@ -31,17 +31,14 @@ function valuesOf(room: ConferenceRoomView): FormInput {
 }
 
 export function ConferenceRoomDialog({ domainId, editing, onClose }: Props) {
-  const existing = editing !== null && editing !== "new" ? editing : null;
   return (
-    <Dialog
-      open={editing !== null}
-      onOpenChange={(open) => !open && onClose()}
-      title={existing ? `Edit conference room ${existing.number}` : "New conference room"}
+    <EditorDialog
+      editing={editing}
+      onClose={onClose}
+      title={(x) => (x ? `Edit conference room ${x.number}` : "New conference room")}
       description="Everyone who dials the room's number (and knows its PIN) talks together."
-    >
-      {/* Keyed, so each opening starts from the room's saved values. */}
-      <ConferenceRoomForm key={existing?.id ?? "new"} domainId={domainId} existing={existing} onClose={onClose} />
-    </Dialog>
+      form={(x) => <ConferenceRoomForm domainId={domainId} existing={x} onClose={onClose} />}
+    />
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, type ReactNode } from "react";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormField } from "@/components/forms/FormField";
@@ -14,21 +14,13 @@ import { Button } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { updateOwnExtensionSchema } from "@/server/extensions/schemas";
 import { ForwardingFields, forwardingValuesOf } from "../extensions/[extensionId]/ForwardingFields";
+import { Card } from "./Card";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { MyCallsSection } from "./MyCallsSection";
+import { MyQueuesCard } from "./MyQueuesCard";
 
 type FormInput = z.input<typeof updateOwnExtensionSchema>;
 type FormOutput = z.output<typeof updateOwnExtensionSchema>;
-
-function Card({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <h2 className="text-base font-semibold text-slate-900">{title}</h2>
-      {description && <p className="mt-1 text-sm text-slate-500">{description}</p>}
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
 
 /** An end user's page: their own phone's forwarding, DND and voicemail PIN, and their portal password. */
 export function MyPhoneView({ domainId }: { domainId: string }) {
@@ -103,6 +95,7 @@ export function MyPhoneView({ domainId }: { domainId: string }) {
             </div>
           </form>
         </Card>
+        <MyQueuesCard domainId={domainId} />
         <Card
           title="Portal password"
           description="The password you sign in to this portal with (not your phone's SIP password)."

@@ -8,7 +8,7 @@ import { DialogFooter } from "@/components/forms/DialogFooter";
 import { FormField } from "@/components/forms/FormField";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Dialog } from "@/components/ui/Dialog";
+import { EditorDialog } from "@/components/tenant/EditorDialog";
 import { createPickupGroupSchema } from "@/server/pickupGroups/schemas";
 import type { PickupGroupView } from "@/server/pickupGroups/service";
 import { MemberPicker, type Member } from "../ring-groups/MemberPicker";
@@ -19,17 +19,14 @@ type FormOutput = z.output<typeof createPickupGroupSchema>;
 type Props = { domainId: string; editing: PickupGroupView | "new" | null; onClose: () => void };
 
 export function PickupGroupDialog({ domainId, editing, onClose }: Props) {
-  const existing = editing !== null && editing !== "new" ? editing : null;
   return (
-    <Dialog
-      open={editing !== null}
-      onOpenChange={(open) => !open && onClose()}
-      title={existing ? `Edit pickup group ${existing.name}` : "New pickup group"}
+    <EditorDialog
+      editing={editing}
+      onClose={onClose}
+      title={(x) => (x ? `Edit pickup group ${x.name}` : "New pickup group")}
       description="Any member dials *8 to answer a call ringing another member's phone."
-    >
-      {/* Keyed, so each opening starts from the group's saved values. */}
-      <PickupGroupForm key={existing?.id ?? "new"} domainId={domainId} existing={existing} onClose={onClose} />
-    </Dialog>
+      form={(x) => <PickupGroupForm domainId={domainId} existing={x} onClose={onClose} />}
+    />
   );
 }
 

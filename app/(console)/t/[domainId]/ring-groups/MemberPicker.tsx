@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, X } from "lucide-react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
@@ -15,10 +15,14 @@ type Props = {
   error?: string;
   /** False for a set whose order means nothing (pickup groups): no position, no arrows. */
   ordered?: boolean;
+  /** What the list calls its members, e.g. "Agents, in order within each level". */
+  legend?: string;
+  /** A control of the member's own next to it (a queue agent's level). */
+  memberControl?: (member: Member) => ReactNode;
 };
 
 /** Members: search the domain's extensions on the server (domains can be large), then arrange. */
-export function MemberPicker({ domainId, members, onChange, error, ordered = true }: Props) {
+export function MemberPicker({ domainId, members, onChange, error, ordered = true, legend, memberControl }: Props) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const results = useQuery({
@@ -35,7 +39,9 @@ export function MemberPicker({ domainId, members, onChange, error, ordered = tru
 
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-slate-700">{ordered ? "Members, in ring order" : "Members"}</legend>
+      <legend className="text-sm font-medium text-slate-700">
+        {legend ?? (ordered ? "Members, in ring order" : "Members")}
+      </legend>
       {members.length === 0 ? (
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-500">
           No members yet: search below and add extensions.
@@ -47,6 +53,7 @@ export function MemberPicker({ domainId, members, onChange, error, ordered = tru
               {ordered && <span className="w-5 text-slate-400">{i + 1}.</span>}
               <span className="font-mono">{m.number}</span>
               <span className="flex-1 truncate text-slate-600">{m.displayName}</span>
+              {memberControl?.(m)}
               {ordered && (
                 <>
                   <Button

@@ -10,7 +10,7 @@ import { FormField } from "@/components/forms/FormField";
 import { SelectField } from "@/components/forms/SelectField";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
-import { Dialog } from "@/components/ui/Dialog";
+import { EditorDialog } from "@/components/tenant/EditorDialog";
 import { createRingGroupSchema } from "@/server/ringGroups/schemas";
 import type { RingGroupView } from "@/server/ringGroups/service";
 import { MemberPicker, type Member } from "./MemberPicker";
@@ -41,17 +41,14 @@ function valuesOf(group: RingGroupView): FormInput {
 }
 
 export function RingGroupDialog({ domainId, editing, onClose }: Props) {
-  const existing = editing !== null && editing !== "new" ? editing : null;
   return (
-    <Dialog
-      open={editing !== null}
-      onOpenChange={(open) => !open && onClose()}
-      title={existing ? `Edit ring group ${existing.number}` : "New ring group"}
+    <EditorDialog
+      editing={editing}
+      onClose={onClose}
+      title={(x) => (x ? `Edit ring group ${x.number}` : "New ring group")}
       description="Calls to the group's number ring its members; if nobody answers, the fallback takes the call."
-    >
-      {/* Keyed, so each opening starts from the group's saved values. */}
-      <RingGroupForm key={existing?.id ?? "new"} domainId={domainId} existing={existing} onClose={onClose} />
-    </Dialog>
+      form={(x) => <RingGroupForm domainId={domainId} existing={x} onClose={onClose} />}
+    />
   );
 }
 

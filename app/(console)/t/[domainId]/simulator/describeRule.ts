@@ -1,4 +1,5 @@
 import { LIMIT_KIND_LABELS, limitCause } from "@/components/callLimits/limitLabels";
+import { QUEUE_STRATEGY_LABELS } from "@/server/callQueues/schemas";
 import type { MatchedRule } from "@/server/dialplan/planCall";
 
 /** The rule a call matched, in words a tenant admin recognises. */
@@ -14,6 +15,12 @@ export function describeRule(rule: MatchedRule): string {
       return `IVR menu ${rule.number} "${rule.name}"`;
     case "conference":
       return `Conference room ${rule.number} "${rule.name}"`;
+    case "queue":
+      return `Call queue ${rule.number} "${rule.name}" (${QUEUE_STRATEGY_LABELS[rule.strategy].toLowerCase()}): ${
+        rule.availableAgents.length > 0 ? `agents available: ${rule.availableAgents.join(", ")}` : "no agent available"
+      }; after ${rule.maxWaitSeconds > 0 ? `${rule.maxWaitSeconds} s` : "the wait with no agent logged in"} ${
+        rule.fallback ? `the caller goes to ${rule.fallback}` : "the call ends"
+      }`;
     case "time-condition":
       return `Business hours ${rule.number} "${rule.name}": ${rule.branch === "open" ? "open" : "closed"} (${rule.reason})`;
     case "pickup":
