@@ -9,7 +9,7 @@ import { AGENT_STATUS_PARAMS, callQueueName, queueAgentName } from "@/server/dia
 import { assertNumberFree } from "@/server/shared/assertNumberFree";
 import { assertDestinationExists, findDestinationReferences } from "@/server/shared/destinationQueries";
 import { pageArgs, type Page } from "@/server/shared/pagination";
-import type { Actor, TenantContext } from "@/server/tenancy/context";
+import { phoneActor, type Actor, type TenantContext } from "@/server/tenancy/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/server/tenancy/errors";
 import { assertWithinPlan } from "@/server/tenancy/assertWithinPlan";
 import type { CreateCallQueueInput, ListCallQueuesInput, SetAgentStatusInput, UpdateCallQueueInput } from "./schemas";
@@ -255,15 +255,17 @@ async function agentView(db: DbTx, domainId: string, extensionId: string): Promi
 }
 
 /** Every extension of the domain that answers a queue, with its status: the queue page's agent board. */
-export async function listQueueAgents(ctx: TenantContext): Promise<QueueAgentView[]> {
-  const rows = await ctx.db.extension.findMany({
-    where: { domainId: ctx.domain.id, queueAgents: { some: {} } },
-    select: agentSelect,
-    orderBy: { number: "asc" },
-    // Queues hold at most 200 agents each; a page of agents is what one screen shows.
-    take: 500,
-  });
-  return rows.map(agentViewOf);
+export async function listQueueAgents(ctx: TenantContext, input: ListCallQueuesInput): Promise<Page<QueueAgentView>> {
+  const where: Prisma.ExtensionWhereInput = {
+    domainId: ctx.domain.id,
+    queueAgents: { some: {} },
+    ...(input.search ? { number: { startsWith: input.search } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    ctx.db.extension.findMany({ where, select: agentSelect, orderBy: { number: "asc" }, ...pageArgs(input) }),
+    ctx.db.extension.count({ where }),
+  ]);
+  return { items: rows.map(agentViewOf), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** A tenant admin sets any agent's status (an agent of no queue has nothing to log in to). */
@@ -311,7 +313,7 @@ export async function applyAgentStatusSwitch(
       select: { id: true, number: true, agentStatus: true },
     });
     if (!extension) return;
-    const actor = { userId: null, tokenId: null, label: `phone ${target.extension}@${target.domainName}`, ip: null };
+    const actor = phoneActor(target.extension, target.domainName);
     await writeAgentStatus(tx, actor, { id: target.domainId, name: target.domainName }, extension, status);
   });
 }

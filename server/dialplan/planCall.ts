@@ -93,6 +93,16 @@ export const HANGUP_CAUSES = {
 } as const;
 
 const set = (assignment: string): DialplanAction => ({ app: "set", data: assignment });
+
+/**
+ * What a phone hears after a switch code (*31N, *22): a high second tone for "on" (open,
+ * logged in), a low one for "off". Tones, not prompts: every node has them, whatever sound
+ * packs it carries.
+ */
+const SWITCHED_TONES = {
+  on: "tone_stream://%(300,200,440);%(300,0,660)",
+  off: "tone_stream://%(300,200,440);%(300,0,330)",
+} as const;
 const hangup = (cause: string): DialplanAction => ({ app: "hangup", data: cause });
 
 /** Concurrent-call caps: the domain's, then the calling extension's (a transfer must not count twice). */
@@ -436,12 +446,9 @@ function planFeatureCode(
       const condition = data.local?.kind === "time-condition" ? data.local.condition : null;
       if (!condition) return { rule: { type: "not-found" }, actions: [hangup(HANGUP_CAUSES.unallocated)] };
       const closedNow = !condition.rules.closedNow;
-      // Tones, not prompts: every node has them, whatever sound packs it carries.
       return {
         rule,
-        actions: confirm(
-          closedNow ? "tone_stream://%(300,200,440);%(300,0,330)" : "tone_stream://%(300,200,440);%(300,0,660)",
-        ),
+        actions: confirm(closedNow ? SWITCHED_TONES.off : SWITCHED_TONES.on),
         closedNowSwitch: { number: condition.number, closedNow },
       };
     }
@@ -455,11 +462,7 @@ function planFeatureCode(
       const status: AgentStatus = data.callerAgent.status === "LOGGED_OUT" ? "AVAILABLE" : "LOGGED_OUT";
       return {
         rule,
-        actions: confirm(
-          status === "AVAILABLE"
-            ? "tone_stream://%(300,200,440);%(300,0,660)"
-            : "tone_stream://%(300,200,440);%(300,0,330)",
-        ),
+        actions: confirm(status === "AVAILABLE" ? SWITCHED_TONES.on : SWITCHED_TONES.off),
         agentStatusSwitch: { extension: caller.number, status },
       };
     }

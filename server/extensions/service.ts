@@ -12,7 +12,7 @@ import { generatePin, generateSipPassword, sipA1Hash } from "@/server/security/s
 import { assertNumberFree } from "@/server/shared/assertNumberFree";
 import { findDestinationReferences } from "@/server/shared/destinationQueries";
 import { pageArgs, type Page } from "@/server/shared/pagination";
-import type { TenantContext } from "@/server/tenancy/context";
+import { phoneActor, type TenantContext } from "@/server/tenancy/context";
 import { lockDomain } from "@/server/tenancy/lockDomain";
 import { ConflictError, ForbiddenError, LimitError, NotFoundError } from "@/server/tenancy/errors";
 import type {
@@ -265,7 +265,7 @@ export async function applyFeatureToggle(
     });
     if (!before) return;
     await tx.extension.update({ where, data });
-    const actor = { userId: null, tokenId: null, label: `phone ${target.extension}@${target.domainName}`, ip: null };
+    const actor = phoneActor(target.extension, target.domainName);
     await writeAudit(tx, actor, {
       domainId: target.domainId,
       action: change.field === "dnd" ? "extension.dnd" : "extension.forward-always",

@@ -4,17 +4,14 @@ import type { Prisma } from "@/server/db/generated/client";
 import { destinationStep } from "@/server/dialplan/destination";
 import { callQueueName, queueAgentName } from "@/server/dialplan/callQueue";
 import { conferenceProfileName, ivrMenuName } from "@/server/dialplan/planCall";
-import { domainHoldMusic, playsWithoutExpansion } from "@/server/musicOnHold/holdMusic";
-import { MOH_FILE_ORDER } from "@/server/musicOnHold/service";
+import { domainHoldMusic, MOH_FILE_ORDER, playsWithoutExpansion } from "@/server/musicOnHold/holdMusic";
+import { NODE_DEFAULT_HOLD_MUSIC } from "@/server/musicOnHold/schemas";
 import { open } from "@/server/security/secretBox";
 import type { AclView } from "./render/aclConf";
 import { AGENT_RING_SECONDS, type CallQueueView } from "./render/callcenterConf";
 import type { ConferenceProfileView } from "./render/conferenceConf";
 import type { GatewayView } from "./render/gateway";
 import type { IvrMenuView } from "./render/ivrConf";
-
-/** The stock class every node has: what a lone conference member or a queue caller hears until the tenant picks music. */
-const DEFAULT_MOH = "local_stream://moh";
 
 /** Domains a node serves: assigned to it, or assigned to nobody (see nodeServesDomain). */
 function servedDomains(nodeId: string, enforceAssignment: boolean): Prisma.DomainWhereInput {
@@ -139,7 +136,7 @@ const holdMusicSelect = {
 
 /** A module config's moh-sound: the tenant's music where it plays as written (see playsWithoutExpansion). */
 function configMohSound(sound: string | null): string {
-  return sound !== null && playsWithoutExpansion(sound) ? sound : DEFAULT_MOH;
+  return sound !== null && playsWithoutExpansion(sound) ? sound : NODE_DEFAULT_HOLD_MUSIC;
 }
 
 function queueMohSound(domain: Prisma.DomainGetPayload<{ select: typeof holdMusicSelect }>): string {

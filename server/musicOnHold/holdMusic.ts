@@ -1,4 +1,8 @@
+import type { Prisma } from "@/server/db/generated/client";
 import { holdMusicChoiceSchema, STOCK_HOLD_MUSIC, type HoldMusicChoice } from "./schemas";
+
+/** Upload order, the order "uploaded" plays them in (loadDomainGate's SQL sorts the same way). */
+export const MOH_FILE_ORDER = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.MohFileOrderByWithRelationInput[];
 
 /**
  * The node-side variable each FreeSWITCH node sets in its vars.xml to its own way of reaching

@@ -6,9 +6,12 @@ export const MAX_MOH_FILES = 20;
 export const MAX_MOH_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const MOH_TOO_LARGE_MESSAGE = `A file may be at most ${MAX_MOH_UPLOAD_BYTES / (1024 * 1024)} MB`;
 
+/** What a stock node plays when nothing else is chosen (its own `hold_music` default). */
+export const NODE_DEFAULT_HOLD_MUSIC = "local_stream://moh";
+
 /** The stock local_stream classes of FreeSWITCH's vanilla local_stream.conf.xml, on every node. */
 export const STOCK_HOLD_MUSIC = [
-  { key: "moh", label: "Stock music (at the call's sample rate)", sound: "local_stream://moh" },
+  { key: "moh", label: "Stock music (at the call's sample rate)", sound: NODE_DEFAULT_HOLD_MUSIC },
   { key: "moh/8000", label: "Stock music, 8 kHz", sound: "local_stream://moh/8000" },
   { key: "moh/16000", label: "Stock music, 16 kHz", sound: "local_stream://moh/16000" },
   { key: "moh/32000", label: "Stock music, 32 kHz", sound: "local_stream://moh/32000" },

@@ -8,6 +8,7 @@ import type { TenantContext } from "@/server/tenancy/context";
 import { LimitError, NotFoundError } from "@/server/tenancy/errors";
 import { lockDomain } from "@/server/tenancy/lockDomain";
 import { sniffAudio } from "./audioFormat";
+import { MOH_FILE_ORDER } from "./holdMusic";
 import {
   holdMusicChoiceSchema,
   MAX_MOH_FILES,
@@ -46,9 +47,6 @@ export class MohAudioError extends Error {
     this.name = "MohAudioError";
   }
 }
-
-/** Upload order, the order "uploaded" plays them in (loadDomainGate sorts the same way). */
-export const MOH_FILE_ORDER = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.MohFileOrderByWithRelationInput[];
 
 const changed = async (tx: DbTx, ctx: TenantContext) => {
   // The dialplan answers carry hold_music: the domain's cached answers must go.

@@ -10,6 +10,11 @@ export type Actor = {
   ip: string | null;
 };
 
+/** A phone acting through a feature code (node scope, below): audited as `phone <ext>@<domain>`. */
+export function phoneActor(extension: string, domain: string): Actor {
+  return { userId: null, tokenId: null, label: `phone ${extension}@${domain}`, ip: null };
+}
+
 /** A platform admin (or platform token) acting across tenants. */
 export type PlatformContext = {
   db: Db;

@@ -8,7 +8,7 @@ import { assertNumberFree } from "@/server/shared/assertNumberFree";
 import { assertDestinationExists, findDestinationReferences } from "@/server/shared/destinationQueries";
 import type { Destination } from "@/server/shared/destinationSchema";
 import { pageArgs, type Page } from "@/server/shared/pagination";
-import type { TenantContext } from "@/server/tenancy/context";
+import { phoneActor, type TenantContext } from "@/server/tenancy/context";
 import { ConflictError, NotFoundError } from "@/server/tenancy/errors";
 import { timeRulesOf } from "./timeRules";
 import type {
@@ -242,7 +242,7 @@ export async function applyClosedNowSwitch(
     const before = await tx.timeCondition.findUnique({ where, select: { id: true, closedNow: true } });
     if (!before) return;
     await tx.timeCondition.update({ where, data: { closedNow } });
-    const actor = { userId: null, tokenId: null, label: `phone ${target.phone}@${target.domainName}`, ip: null };
+    const actor = phoneActor(target.phone, target.domainName);
     await writeAudit(tx, actor, {
       domainId: target.domainId,
       action: "time-condition.closed-now",

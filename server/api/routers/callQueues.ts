@@ -32,7 +32,9 @@ export const callQueuesRouter = router({
     .input(updateCallQueueSchema)
     .mutation(({ ctx, input }) => updateCallQueue(ctx.tenant, input)),
   delete: tenantAdminProcedure.input(byId).mutation(({ ctx, input }) => deleteCallQueue(ctx.tenant, input.id)),
-  agents: tenantAdminProcedure.query(({ ctx }) => listQueueAgents(ctx.tenant)),
+  agents: tenantAdminProcedure
+    .input(listCallQueuesSchema)
+    .query(({ ctx, input }) => listQueueAgents(ctx.tenant, input)),
   setAgentStatus: tenantAdminProcedure
     .input(setAgentStatusSchema)
     .mutation(({ ctx, input }) => setAgentStatus(ctx.tenant, input)),

@@ -10,6 +10,13 @@ type LimitValues = {
   maxQueues?: number;
 };
 
+const LIMITS: { field: keyof LimitValues; label: string; hint?: string }[] = [
+  { field: "maxExtensions", label: "Max extensions" },
+  { field: "maxConcurrentCalls", label: "Max concurrent calls" },
+  { field: "maxConferenceRooms", label: "Max conference rooms", hint: "0 turns conference rooms off for this tenant." },
+  { field: "maxQueues", label: "Max call queues", hint: "0 turns call queues off for this tenant." },
+];
+
 /** A tenant's size limits, as set when it is created and changed later. */
 export function DomainLimitFields<T extends LimitValues, O>({
   form,
@@ -18,41 +25,20 @@ export function DomainLimitFields<T extends LimitValues, O>({
   form: UseFormReturn<T, unknown, O>;
   extensionsHint?: string;
 }) {
-  // The constraint guarantees these fields; react-hook-form cannot list the paths of a generic T.
-  const path = (field: keyof LimitValues) => field as Path<T>;
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-      <FormField
-        form={form}
-        name={path("maxExtensions")}
-        options={{ valueAsNumber: true }}
-        label="Max extensions"
-        type="number"
-        hint={extensionsHint}
-      />
-      <FormField
-        form={form}
-        name={path("maxConcurrentCalls")}
-        options={{ valueAsNumber: true }}
-        label="Max concurrent calls"
-        type="number"
-      />
-      <FormField
-        form={form}
-        name={path("maxConferenceRooms")}
-        options={{ valueAsNumber: true }}
-        label="Max conference rooms"
-        type="number"
-        hint="0 turns conference rooms off for this tenant."
-      />
-      <FormField
-        form={form}
-        name={path("maxQueues")}
-        options={{ valueAsNumber: true }}
-        label="Max call queues"
-        type="number"
-        hint="0 turns call queues off for this tenant."
-      />
+      {LIMITS.map(({ field, label, hint }) => (
+        <FormField
+          key={field}
+          form={form}
+          // The constraint guarantees these fields; react-hook-form cannot list the paths of a generic T.
+          name={field as Path<T>}
+          options={{ valueAsNumber: true }}
+          label={label}
+          type="number"
+          hint={field === "maxExtensions" ? extensionsHint : hint}
+        />
+      ))}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useToastMutation } from "@/components/forms/useToastMutation";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/Badge";
 import { DataTable } from "@/components/ui/DataTable";
 import { inputClass } from "@/components/ui/Field";
 import { AGENT_STATUS_LABELS, AGENT_STATUSES, type AgentStatusValue } from "@/server/callQueues/schemas";
+
+const PAGE_SIZE = 25;
 
 const TONES: Record<AgentStatusValue, "green" | "amber" | "slate"> = {
   AVAILABLE: "green",
@@ -17,7 +20,8 @@ const TONES: Record<AgentStatusValue, "green" | "amber" | "slate"> = {
 /** Who answers the queues right now; an admin can log an agent in or out (e.g. one who left without *22). */
 export function AgentBoard({ domainId }: { domainId: string }) {
   const trpc = useTRPC();
-  const agents = useQuery(trpc.callQueues.agents.queryOptions({ domainId }));
+  const [page, setPage] = useState(1);
+  const agents = useQuery(trpc.callQueues.agents.queryOptions({ domainId, page, pageSize: PAGE_SIZE }));
   const setStatus = useToastMutation(trpc.callQueues.setAgentStatus.mutationOptions(), {
     success: (a) => `${a.number} is now ${AGENT_STATUS_LABELS[a.status].toLowerCase()}`,
     invalidate: [trpc.callQueues.agents.queryKey(), trpc.callQueues.list.queryKey()],
@@ -29,11 +33,12 @@ export function AgentBoard({ domainId }: { domainId: string }) {
       </h2>
       <DataTable
         noun="agents"
-        rows={agents.data}
+        rows={agents.data?.items}
         rowKey={(a) => a.extensionId}
         loading={agents.isPending}
         error={agents.error?.message}
         empty="No extension answers a queue yet: add agents to a queue."
+        pagination={agents.data && { page, pageSize: PAGE_SIZE, total: agents.data.total, onPage: setPage }}
         columns={[
           { header: "Extension", className: "font-mono font-medium", cell: (a) => a.number },
           { header: "Name", cell: (a) => a.displayName },
