@@ -40,3 +40,14 @@ export function reapedChildrenCpuSeconds(): number {
   const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
   return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 }
+
+/**
+ * Seconds the hypervisor ran something else while this virtual machine's cores wanted to run
+ * (steal time), summed over its cores, from /proc/stat: a run whose server was descheduled shows
+ * it here, where no code of ours can change it.
+ */
+export function stolenSeconds(): number {
+  // "cpu  user nice system idle iowait irq softirq steal …": steal is the 8th number.
+  const total = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]?.trim().split(/\s+/) ?? [];
+  return Number(total[8] ?? 0) / TICKS_PER_SECOND;
+}

@@ -1,7 +1,9 @@
 /**
  * `npm run bench:xmlcurl`: how fast the mod_xml_curl endpoint answers, against a bare
  * node:http responder measured in the same run; `npm run bench:storm` (argument "storm"):
- * only the registration storm below.
+ * only the registration storm below; `npm run bench:stages` (argument "stages"): only the hits,
+ * a new connection each, through the bare responder, the endpoint's steps added one at a time
+ * (xmlcurl/stageHandlers.ts) and the endpoint, as CPU per request of each.
  *
  * Seeds BENCH_DOMAINS × BENCH_EXTENSIONS (default 10,000 × 100 = 1M extensions) into its
  * own database, serves the endpoint and the bare responder from one child process pinned
@@ -40,22 +42,23 @@
  * or "--trace-gc"),
  * BENCH_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_RESEED=1 to rebuild the database.
  */
-import { execFileSync, fork } from "node:child_process";
+import { execFileSync, fork, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { z } from "zod";
 import { notFoundDocument } from "@/server/freeswitch/xml";
 import { generateSecretKey } from "@/server/security/secretBox";
-import { cpuSeconds } from "./processCpu";
+import { cpuSeconds, stolenSeconds } from "./processCpu";
 import { writeExpectFile } from "./xmlcurl/expectations";
 import { runPaced, runWrk, type LoadResult, type WrkCheck } from "./xmlcurl/loadRunners";
 import { placedCommand } from "./xmlcurl/placement";
 import { BenchRequests, writeRequestsFile, type BenchRequest, type ConnectionMode } from "./xmlcurl/requests";
 import { benchExtensionNumber, ensureBenchDatabase } from "./xmlcurl/seed";
 import type { RunStats, ServerCommand, ServerPorts } from "./xmlcurl/serve";
+import { STAGE_LABELS, STAGES } from "./xmlcurl/stageHandlers";
 
 const config = z
   .object({
@@ -78,7 +81,7 @@ const config = z
     BENCH_RESEED: z.enum(["0", "1"]).default("0"),
   })
   .parse(process.env);
-const stormOnly = process.argv.slice(2).includes("storm");
+const only = z.enum(["storm", "stages"]).optional().parse(process.argv[2]);
 
 // Only the bench's own rows are sealed with it; the server process inherits it.
 process.env.SWITCHBOARD_SECRET_KEY ??= generateSecretKey();
@@ -106,11 +109,15 @@ type Measured = LoadResult & {
   /** CPU as a share of one core over the run. */
   serverBusy: number;
   databaseBusy: number;
+  /** The machine's steal time over the run, as a share of all its cores. */
+  stolen: number;
 };
 
 type BenchServer = {
   ports: ServerPorts;
   measure: (run: () => Promise<LoadResult>) => Promise<Measured>;
+  /** What the stage servers answer from now on. */
+  setStageAnswer: (answer: string) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -144,13 +151,14 @@ function startServer(databaseUrl: string, database: pg.Pool): Promise<BenchServe
     const backends = await backendPids();
     // The server waits on its queries: its backends get its priority, or on a busy machine a
     // query's time in the run queue, not the database's work, sets the pace (a miss is one query).
+    // A backend that closed since it was listed makes renice fail for it alone: the others are reniced.
     if (config.BENCH_NICE !== 0 && backends.length > 0)
-      execFileSync("renice", ["-n", String(config.BENCH_NICE), "-p", ...backends.map(String)], { stdio: "ignore" });
+      spawnSync("renice", ["-n", String(config.BENCH_NICE), "-p", ...backends.map(String)], { stdio: "ignore" });
     const before = new Map(backends.map((pid) => [pid, cpuSeconds([pid])]));
     command("run:reset");
-    const [server0, started] = [cpuSeconds([serverPid]), performance.now()];
+    const [server0, stolen0, started] = [cpuSeconds([serverPid]), stolenSeconds(), performance.now()];
     const result = await run();
-    const [server1, wall] = [cpuSeconds([serverPid]), (performance.now() - started) / 1000];
+    const [server1, stolen1, wall] = [cpuSeconds([serverPid]), stolenSeconds(), (performance.now() - started) / 1000];
     // A backend the server's pools opened during the run spent all its CPU in it.
     const databaseSpent = (await backendPids()).reduce(
       (sum, pid) => sum + cpuSeconds([pid]) - (before.get(pid) ?? 0),
@@ -168,6 +176,7 @@ function startServer(databaseUrl: string, database: pg.Pool): Promise<BenchServe
       databaseCpuUs: perRequest(databaseSpent),
       serverBusy: (server1 - server0) / wall,
       databaseBusy: databaseSpent / wall,
+      stolen: (stolen1 - stolen0) / (wall * availableParallelism()),
     };
   };
   return new Promise((resolve, reject) => {
@@ -176,6 +185,11 @@ function startServer(databaseUrl: string, database: pg.Pool): Promise<BenchServe
       resolve({
         ports: m as ServerPorts,
         measure,
+        setStageAnswer: (answer) =>
+          new Promise((set) => {
+            child.once("message", () => set());
+            command({ stageAnswer: answer });
+          }),
         stop: async () => {
           child.disconnect();
           await exited;
@@ -236,6 +250,7 @@ const fmt = (r: Measured) =>
   `  CPU/req ${r.serverCpuUs.toFixed(0).padStart(4)} µs` +
   (r.databaseCpuUs >= 1 ? ` + PostgreSQL ${r.databaseCpuUs.toFixed(0)} µs` : "") +
   `  conns/req ${(r.accepted / Math.max(1, r.requests)).toFixed(2)}  errors ${r.errors}  wrong ${r.wrong}` +
+  `  steal ${(r.stolen * 100).toFixed(0)}%` +
   (r.sendLagP99Ms === undefined ? "" : `  sent late p99 ${r.sendLagP99Ms.toFixed(1)} ms`) +
   (r.serverLoopMaxMs === undefined ? "" : `  loop blocked max ${r.serverLoopMaxMs.toFixed(1)} ms`);
 
@@ -311,7 +326,7 @@ async function main(): Promise<void> {
 
   const modes: ModeResult[] = [];
   try {
-    if (!stormOnly) {
+    if (only !== "storm") {
       const hotUsers: BenchRequest[] = [];
       while (hotUsers.length < HOT_SET) {
         const [d, e] = [rand(otherDomains), rand(extensions)];
@@ -340,11 +355,19 @@ async function main(): Promise<void> {
           bareCalls: { file: callsFile, wrk: bareBodies, expect: bareExpect },
         };
       };
-      for (const mode of ["close", "keep-alive"] as const)
-        modes.push(await measureMode(mode, scenarios(mode), missList, expectOf));
+      if (only === "stages") {
+        const close = scenarios("close");
+        // The stages answer the first hot request's answer: the size the endpoint sends.
+        const sample = (from: number) => ({ request: hot[from] as BenchRequest, answer: answers[from] as string });
+        printStages([
+          await measureStages("sip_auth hits (REGISTER bodies)", close.users, close.bareUsers, sample(0)),
+          await measureStages("dialplan hits (INVITE bodies)", close.calls, close.bareCalls, sample(HOT_SET)),
+        ]);
+      } else
+        for (const mode of ["close", "keep-alive"] as const)
+          modes.push(await measureMode(mode, scenarios(mode), missList, expectOf));
     }
-    const storm = await measureStorm(stormDomains, otherDomains);
-    printTables(modes, storm);
+    if (only !== "stages") printTables(modes, await measureStorm(stormDomains, otherDomains));
   } finally {
     await server.stop();
     await database.end();
@@ -455,6 +478,82 @@ async function main(): Promise<void> {
     return { mode, closed, fixed, rates, loadBefore, loadAfter: uptime() };
   }
 
+  /**
+   * One scenario's hits on a new connection each, through the bare responder, every stage and
+   * the endpoint, in interleaved rounds: CPU per request of each, median over the rounds.
+   */
+  async function measureStages(
+    title: string,
+    endpoint: Scenario,
+    bare: Scenario,
+    { request, answer }: { request: BenchRequest; answer: string },
+  ) {
+    await server.setStageAnswer(answer);
+    const answerCheck = { bodiesFile: writeRequestsFile(join(dir, `${files++}.bodies`), [answer]) };
+    const runs = [
+      {
+        label: `bare: a constant ${Buffer.byteLength(notFoundDocument)}-byte document`,
+        port: ports.bare,
+        scenario: bare,
+      },
+      ...STAGES.map((stage) => ({
+        label: STAGE_LABELS[stage],
+        port: ports.stages[stage],
+        scenario: { file: endpoint.file, wrk: answerCheck },
+      })),
+      { label: "endpoint: + cache lookup, metrics, the rest", port: ports.endpoint, scenario: endpoint },
+    ];
+    const closedLoop = (run: (typeof runs)[number], runSeconds: number) =>
+      server
+        .measure(() =>
+          runWrk(load, run.port, run.scenario.file, runSeconds, config.BENCH_CONNECTIONS, false, run.scenario.wrk),
+        )
+        .then((r) => audit(`stages ${run.label}`, r, "close"));
+    for (const run of runs) await closedLoop(run, WARM_SECONDS);
+    const measured = runs.map(() => [] as Measured[]);
+    for (let round = 1; round <= config.BENCH_ROUNDS; round++) {
+      // Alternating order, so a load burst does not always fall on the same end of the list.
+      const order = runs.map((_, i) => i);
+      if (!(round % 2)) order.reverse();
+      for (const i of order) measured[i]?.push(await closedLoop(runs[i] as (typeof runs)[number], seconds));
+    }
+    const cpu = (r: Measured) => r.serverCpuUs;
+    return {
+      title,
+      requestBytes: Buffer.byteLength(request.body),
+      requestFields: request.body.split("&").length,
+      answerBytes: Buffer.byteLength(answer),
+      rows: runs.map((run, i) => ({ label: run.label, results: measured[i] as Measured[] })),
+      endpointToBare: roundRatio(measured.at(-1) as Measured[], measured[0] as Measured[], rate),
+      cpu,
+    };
+  }
+
+  function printStages(results: Awaited<ReturnType<typeof measureStages>>[]): void {
+    console.log(
+      `\nWHERE A CACHE HIT'S CPU GOES: a new connection per request, wrk with ${config.BENCH_CONNECTIONS} connections; median of ${config.BENCH_ROUNDS} rounds × ${seconds} s; server on cpu ${config.BENCH_SERVER_CPU}, load on cpu ${load.cpu}`,
+    );
+    for (const r of results) {
+      console.log(
+        `\n${r.title}: request body ${r.requestBytes} bytes in ${r.requestFields} fields, answer ${r.answerBytes} bytes`,
+      );
+      let previous: number | null = null;
+      for (const row of r.rows) {
+        const us = r.cpu(median(row.results, r.cpu));
+        const added = previous === null ? "" : `${us - previous >= 0 ? "+" : ""}${(us - previous).toFixed(0)} µs`;
+        console.log(
+          `  ${row.label.padEnd(48)} CPU/req ${us.toFixed(0).padStart(4)} µs ${added.padStart(8)}   ${rate(median(row.results, rate)).toFixed(0).padStart(5)} req/s  (rounds ${row.results.map((x) => r.cpu(x).toFixed(0)).join(" ")}; steal ${row.results.map((x) => `${(x.stolen * 100).toFixed(0)}%`).join(" ")})`,
+        );
+        previous = us;
+      }
+      const bare = r.cpu(median(r.rows[0]?.results ?? [], r.cpu));
+      console.log(
+        `  endpoint ÷ bare (req/s), median of the rounds' ratios: ${r.endpointToBare.text}; a ratio of 0.8 leaves ${(bare / 0.8 - bare).toFixed(0)} µs over bare`,
+      );
+    }
+    console.log(`  load: ${uptime()}`);
+  }
+
   async function measureStorm(stormDomainCount: number, firstDomain: number) {
     const phonesOf = (from: number) => {
       const list: BenchRequest[] = [];
@@ -539,7 +638,7 @@ async function main(): Promise<void> {
   function printTables(results: ModeResult[], storm: Awaited<ReturnType<typeof measureStorm>>): void {
     const rounds = `median of ${config.BENCH_ROUNDS} rounds × ${seconds} s`;
     console.log(
-      `\n${domains} domains × ${extensions} extensions; server on cpu ${config.BENCH_SERVER_CPU}, load on cpu ${load.cpu}, nice ${load.nice}; CPU/req = server process CPU per answered request`,
+      `\n${domains} domains × ${extensions} extensions; server on cpu ${config.BENCH_SERVER_CPU}, load on cpu ${load.cpu}, nice ${load.nice}; CPU/req = server process CPU per answered request; steal = time the hypervisor took from this machine's cores during the run`,
     );
     for (const m of results) {
       const title =

@@ -112,12 +112,16 @@ export class XmlCurlService {
     this.minutesUsed = new MinutesUsageCache(settings.minutesUsageTtlMs);
   }
 
-  /** The tenant's limits for this caller: settings cached like answers, today's minutes only when capped. */
+  /**
+   * The tenant's limits for this caller: settings cached like answers, today's minutes only when
+   * capped. Without a cap the limits are the same for every call, so they are cached ready-made.
+   */
   private async outboundLimits(gate: DomainGate, claim: IdentityClaim): Promise<OutboundLimits> {
-    const settings = await this.cache.get(`limits|${gate.name}`, { domain: gate.name }, () =>
-      loadLimitSettings(this.reader, gate.id),
-    );
-    if (!hasDailyCaps(settings)) return outboundLimitsOf(settings, null);
+    const { settings, uncapped } = await this.cache.get(`limits|${gate.name}`, { domain: gate.name }, async () => {
+      const loaded = await loadLimitSettings(this.reader, gate.id);
+      return { settings: loaded, uncapped: hasDailyCaps(loaded) ? null : outboundLimitsOf(loaded, null) };
+    });
+    if (uncapped) return uncapped;
     const extension = callerNumberOf(claim) ?? null;
     try {
       const used = await this.minutesUsed.get(gate.id, extension, () =>
@@ -206,18 +210,15 @@ export class XmlCurlService {
     if (!gate) return notFoundAnswer;
     const claim = { routeAs: r.routeAs, authenticatedUser: r.authenticatedUser };
     const limits = await this.outboundLimits(gate, claim);
-    const now = new Date(this.settings.now());
-    const plan = async () =>
-      planCall(await loadCallData(this.reader, gate, claim, r.destination, limits, now), r.destination);
     if (parseLimitTrip(r.destination)) {
       // FreeSWITCH's `limit` sent an over-limit call here: every one is a trip to record.
-      const tripped = await plan();
+      const tripped = await this.plan(gate, claim, r.destination, limits);
       if (tripped.trip) this.trips.record(gate.id, tripped.trip);
       return xmlAnswer(renderDialplan(tripped));
     }
     if (parseFeatureCode(r.destination)) {
       // Feature codes may change the caller's extension or business hours: always fresh, never cached.
-      const planned = await plan();
+      const planned = await this.plan(gate, claim, r.destination, limits);
       try {
         await this.applyFeatureChange(gate, planned, callerNumberOf(claim));
       } catch (error) {
@@ -238,7 +239,7 @@ export class XmlCurlService {
       key,
       { domain: gate.name },
       async (): Promise<PlannedAnswer> => {
-        const planned = await plan();
+        const planned = await this.plan(gate, claim, r.destination, limits);
         return {
           xml: xmlAnswer(renderDialplan(planned)),
           trip: planned.trip ?? null,
@@ -250,6 +251,12 @@ export class XmlCurlService {
     // A refused call is a trip each time it is asked for, cached answer or not.
     if (answer.trip) this.trips.record(gate.id, answer.trip);
     return answer.xml;
+  }
+
+  /** A call planned now, from the database: only on a cache miss, a feature code or a limit trip. */
+  private async plan(gate: DomainGate, claim: IdentityClaim, destination: string, limits: OutboundLimits) {
+    const now = new Date(this.settings.now());
+    return planCall(await loadCallData(this.reader, gate, claim, destination, limits, now), destination);
   }
 
   /** What a feature code changes: the caller's extension (*78, *72, …), business hours (*31N) or agent status (*22). */

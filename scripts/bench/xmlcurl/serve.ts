@@ -1,7 +1,7 @@
 /**
  * The bench's server process: the mod_xml_curl endpoint and a bare node:http responder
  * (the floor: read the body, answer a constant document), side by side in one process
- * so both get the same CPU. Started by ../xmlcurl.ts, pinned to its own core; it reports
+ * so both get the same CPU, and between them the endpoint's steps one at a time (stageHandlers.ts). Started by ../xmlcurl.ts, pinned to its own core; it reports
  * its ports over IPC and exits cleanly when the parent disconnects (so `--cpu-prof` is written).
  */
 import { createServer } from "node:http";
@@ -13,15 +13,17 @@ import { listenForConfigChanges } from "@/server/freeswitch/configListener";
 import { createXmlCurlHandler } from "@/server/freeswitch/httpHandler";
 import { notFoundDocument } from "@/server/freeswitch/xml";
 import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
+import { STAGES, stageHandler, type Stage } from "./stageHandlers";
 
-export type ServerPorts = { endpoint: number; bare: number };
+export type ServerPorts = { endpoint: number; bare: number; stages: Record<Stage, number> };
 /**
  * One run as the server saw it: how long its event loop was blocked (GC, long tasks: the
  * server's own share of a tail), and how many connections it accepted (a connection-per-request
  * run must accept one per request).
  */
 export type RunStats = { loopP99Ms: number; loopMaxMs: number; accepted: number };
-export type ServerCommand = "run:reset" | "run:read";
+/** `stageAnswer`: what the stages answer from now on (acknowledged with "stage-answer:set"). */
+export type ServerCommand = "run:reset" | "run:read" | { stageAnswer: string };
 
 const config = z
   .object({ BENCH_DATABASE_URL: z.string().min(1), BENCH_POOL: z.coerce.number().int().min(1).default(10) })
@@ -39,19 +41,28 @@ const bare = createServer((req, res) => {
     res.end(notFoundDocument);
   });
 });
-const servers = [endpoint, bare];
+let stageAnswer = Buffer.from(notFoundDocument);
+const stages = STAGES.map((stage) => createServer(stageHandler(stage, service, () => stageAnswer)));
+const servers = [endpoint, bare, ...stages];
 let accepted = 0;
 for (const s of servers) s.on("connection", () => accepted++);
 await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve))));
 const ports: ServerPorts = {
   endpoint: (endpoint.address() as AddressInfo).port,
   bare: (bare.address() as AddressInfo).port,
+  stages: Object.fromEntries(
+    STAGES.map((stage, i) => [stage, ((stages[i] as typeof bare).address() as AddressInfo).port]),
+  ) as Record<Stage, number>,
 };
 process.send?.(ports);
 
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 process.on("message", (command: ServerCommand) => {
+  if (typeof command === "object") {
+    stageAnswer = Buffer.from(command.stageAnswer);
+    return void process.send?.("stage-answer:set");
+  }
   if (command === "run:reset") {
     accepted = 0;
     return void loopDelay.reset();
