@@ -45,7 +45,7 @@
 import { execFileSync, fork, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
-import { availableParallelism, tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { z } from "zod";
@@ -97,6 +97,7 @@ const STORM_WARM_USERS = 2_000;
 
 const rand = (n: number) => Math.floor(Math.random() * n);
 const rate = (r: LoadResult) => r.requests / r.seconds;
+const cpuPerRequest = (r: Measured) => r.serverCpuUs;
 const uptime = () => execFileSync("uptime", { encoding: "utf8" }).trim();
 
 /** A run with what the server side saw during it. */
@@ -176,7 +177,7 @@ function startServer(databaseUrl: string, database: pg.Pool): Promise<BenchServe
       databaseCpuUs: perRequest(databaseSpent),
       serverBusy: (server1 - server0) / wall,
       databaseBusy: databaseSpent / wall,
-      stolen: (stolen1 - stolen0) / (wall * availableParallelism()),
+      stolen: (stolen1 - stolen0) / (wall * cpus().length),
     };
   };
   return new Promise((resolve, reject) => {
@@ -510,22 +511,18 @@ async function main(): Promise<void> {
         )
         .then((r) => audit(`stages ${run.label}`, r, "close"));
     for (const run of runs) await closedLoop(run, WARM_SECONDS);
-    const measured = runs.map(() => [] as Measured[]);
-    for (let round = 1; round <= config.BENCH_ROUNDS; round++) {
+    const rows = runs.map((run) => ({ ...run, results: [] as Measured[] }));
+    for (let round = 1; round <= config.BENCH_ROUNDS; round++)
       // Alternating order, so a load burst does not always fall on the same end of the list.
-      const order = runs.map((_, i) => i);
-      if (!(round % 2)) order.reverse();
-      for (const i of order) measured[i]?.push(await closedLoop(runs[i] as (typeof runs)[number], seconds));
-    }
-    const cpu = (r: Measured) => r.serverCpuUs;
+      for (const row of round % 2 ? rows : [...rows].reverse()) row.results.push(await closedLoop(row, seconds));
+    const [bareRow, endpointRow] = [rows[0], rows.at(-1)] as [(typeof rows)[number], (typeof rows)[number]];
     return {
       title,
       requestBytes: Buffer.byteLength(request.body),
       requestFields: request.body.split("&").length,
       answerBytes: Buffer.byteLength(answer),
-      rows: runs.map((run, i) => ({ label: run.label, results: measured[i] as Measured[] })),
-      endpointToBare: roundRatio(measured.at(-1) as Measured[], measured[0] as Measured[], rate),
-      cpu,
+      rows,
+      endpointToBare: roundRatio(endpointRow.results, bareRow.results, rate),
     };
   }
 
@@ -539,14 +536,14 @@ async function main(): Promise<void> {
       );
       let previous: number | null = null;
       for (const row of r.rows) {
-        const us = r.cpu(median(row.results, r.cpu));
+        const us = cpuPerRequest(median(row.results, cpuPerRequest));
         const added = previous === null ? "" : `${us - previous >= 0 ? "+" : ""}${(us - previous).toFixed(0)} µs`;
         console.log(
-          `  ${row.label.padEnd(48)} CPU/req ${us.toFixed(0).padStart(4)} µs ${added.padStart(8)}   ${rate(median(row.results, rate)).toFixed(0).padStart(5)} req/s  (rounds ${row.results.map((x) => r.cpu(x).toFixed(0)).join(" ")}; steal ${row.results.map((x) => `${(x.stolen * 100).toFixed(0)}%`).join(" ")})`,
+          `  ${row.label.padEnd(48)} CPU/req ${us.toFixed(0).padStart(4)} µs ${added.padStart(8)}   ${rate(median(row.results, rate)).toFixed(0).padStart(5)} req/s  (rounds ${row.results.map((x) => cpuPerRequest(x).toFixed(0)).join(" ")}; steal ${row.results.map((x) => `${(x.stolen * 100).toFixed(0)}%`).join(" ")})`,
         );
         previous = us;
       }
-      const bare = r.cpu(median(r.rows[0]?.results ?? [], r.cpu));
+      const bare = cpuPerRequest(median(r.rows[0]?.results ?? [], cpuPerRequest));
       console.log(
         `  endpoint ÷ bare (req/s), median of the rounds' ratios: ${r.endpointToBare.text}; a ratio of 0.8 leaves ${(bare / 0.8 - bare).toFixed(0)} µs over bare`,
       );

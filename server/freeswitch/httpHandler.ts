@@ -11,7 +11,7 @@ import { notFoundAnswer, type XmlAnswer } from "./xmlAnswer";
 import { defaultXmlCurlSettings, XmlCurlService } from "./xmlCurlService";
 
 /** mod_xml_curl bodies are a few KB (187 fields for a SIP INVITE); anything huge is not FreeSWITCH. */
-const MAX_BODY_BYTES = 1 << 20;
+export const MAX_BODY_BYTES = 1 << 20;
 
 export type XmlCurlHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -33,7 +33,12 @@ const SECTION_OF: Record<XmlCurlRequest["kind"], XmlCurlSection> = {
 const REFUSED = { 401: "unauthorized", 403: "forbidden", 405: "method_not_allowed" } as const;
 
 /** Headers as a flat list: Node writes them without walking an object's keys. */
-function send(res: ServerResponse, status: number, body: XmlAnswer, extraHeaders: readonly string[] = []): void {
+export function sendXmlAnswer(
+  res: ServerResponse,
+  status: number,
+  body: XmlAnswer,
+  extraHeaders: readonly string[] = [],
+): void {
   if (res.headersSent) return;
   res.writeHead(status, ["Content-Type", XML_CONTENT_TYPE, "Content-Length", String(body.length), ...extraHeaders]);
   res.end(body);
@@ -59,29 +64,29 @@ export function createXmlCurlHandler(
       if (!auth.ok) {
         outcome = REFUSED[auth.status];
         log(`xmlcurl: ${auth.status} from ${req.socket.remoteAddress ?? "?"}: ${auth.reason}`);
-        return send(res, auth.status, notFoundAnswer, refusalHeaders(auth.status, "switchboard-xmlcurl"));
+        return sendXmlAnswer(res, auth.status, notFoundAnswer, refusalHeaders(auth.status, "switchboard-xmlcurl"));
       }
       // Read only once the node is known; an oversize body is drained and answered "not found".
       const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === null) return send(res, 200, notFoundAnswer);
+      if (body === null) return sendXmlAnswer(res, 200, notFoundAnswer);
       const request = classifyRequest(parseRequestBody(body));
-      if (request.kind === "unsupported") return send(res, 200, notFoundAnswer);
+      if (request.kind === "unsupported") return sendXmlAnswer(res, 200, notFoundAnswer);
       section = SECTION_OF[request.kind];
       if (request.hostname !== auth.node.hostname) {
         outcome = "forbidden";
         log(`xmlcurl: 403 node ${auth.node.hostname} sent hostname ${JSON.stringify(request.hostname)}`);
-        return send(res, 403, notFoundAnswer);
+        return sendXmlAnswer(res, 403, notFoundAnswer);
       }
       const answer = await service.answer(auth.node, request);
       if (answer !== notFoundAnswer) outcome = "answered";
-      send(res, 200, answer);
+      sendXmlAnswer(res, 200, answer);
     } catch (error) {
       outcome = "error";
       // Messages only: stacks and request bodies may carry digests or PINs.
       log(
         `xmlcurl: answered not found after an error: ${error instanceof Error ? error.message.split("\n")[0] : "unknown"}`,
       );
-      send(res, 200, notFoundAnswer);
+      sendXmlAnswer(res, 200, notFoundAnswer);
     } finally {
       observeXmlCurl(section, outcome, (performance.now() - startedAt) / 1000);
     }
@@ -122,7 +127,7 @@ export function handleXmlCurl(req: IncomingMessage, res: ServerResponse): void {
     handler = defaultXmlCurlHandler();
   } catch (error) {
     xmlCurlLog.error(`xmlcurl: cannot start: ${error instanceof Error ? error.message : "unknown error"}`);
-    return send(res, 200, notFoundAnswer);
+    return sendXmlAnswer(res, 200, notFoundAnswer);
   }
   void handler(req, res);
 }

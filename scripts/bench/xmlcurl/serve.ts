@@ -1,10 +1,11 @@
 /**
  * The bench's server process: the mod_xml_curl endpoint and a bare node:http responder
  * (the floor: read the body, answer a constant document), side by side in one process
- * so both get the same CPU, and between them the endpoint's steps one at a time (stageHandlers.ts). Started by ../xmlcurl.ts, pinned to its own core; it reports
+ * so both get the same CPU, and between them the endpoint's steps one at a time
+ * (stageHandlers.ts). Started by ../xmlcurl.ts, pinned to its own core; it reports
  * its ports over IPC and exits cleanly when the parent disconnects (so `--cpu-prof` is written).
  */
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { z } from "zod";
@@ -12,6 +13,7 @@ import { createDb } from "@/server/db/client";
 import { listenForConfigChanges } from "@/server/freeswitch/configListener";
 import { createXmlCurlHandler } from "@/server/freeswitch/httpHandler";
 import { notFoundDocument } from "@/server/freeswitch/xml";
+import { xmlAnswer } from "@/server/freeswitch/xmlAnswer";
 import { defaultXmlCurlSettings, XmlCurlService } from "@/server/freeswitch/xmlCurlService";
 import { STAGES, stageHandler, type Stage } from "./stageHandlers";
 
@@ -41,18 +43,17 @@ const bare = createServer((req, res) => {
     res.end(notFoundDocument);
   });
 });
-let stageAnswer = Buffer.from(notFoundDocument);
-const stages = STAGES.map((stage) => createServer(stageHandler(stage, service, () => stageAnswer)));
-const servers = [endpoint, bare, ...stages];
+let stageAnswer = xmlAnswer(notFoundDocument);
+const stages = STAGES.map((stage) => [stage, createServer(stageHandler(stage, service, () => stageAnswer))] as const);
+const servers = [endpoint, bare, ...stages.map(([, server]) => server)];
 let accepted = 0;
 for (const s of servers) s.on("connection", () => accepted++);
 await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve))));
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
 const ports: ServerPorts = {
-  endpoint: (endpoint.address() as AddressInfo).port,
-  bare: (bare.address() as AddressInfo).port,
-  stages: Object.fromEntries(
-    STAGES.map((stage, i) => [stage, ((stages[i] as typeof bare).address() as AddressInfo).port]),
-  ) as Record<Stage, number>,
+  endpoint: portOf(endpoint),
+  bare: portOf(bare),
+  stages: Object.fromEntries(stages.map(([stage, server]) => [stage, portOf(server)])) as Record<Stage, number>,
 };
 process.send?.(ports);
 
@@ -60,7 +61,7 @@ const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 process.on("message", (command: ServerCommand) => {
   if (typeof command === "object") {
-    stageAnswer = Buffer.from(command.stageAnswer);
+    stageAnswer = xmlAnswer(command.stageAnswer);
     return void process.send?.("stage-answer:set");
   }
   if (command === "run:reset") {

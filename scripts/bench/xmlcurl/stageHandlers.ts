@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { classifyRequest, parseRequestBody } from "@/server/freeswitch/requestBody";
-import { notFoundAnswer } from "@/server/freeswitch/xmlAnswer";
+import { MAX_BODY_BYTES, sendXmlAnswer } from "@/server/freeswitch/httpHandler";
+import { notFoundAnswer, type XmlAnswer } from "@/server/freeswitch/xmlAnswer";
 import type { XmlCurlService } from "@/server/freeswitch/xmlCurlService";
 import { admitNodeRequest } from "@/server/http/nodeRequest";
 import { readBody } from "@/server/http/readBody";
@@ -22,11 +23,8 @@ export const STAGE_LABELS: Record<Stage, string> = {
   classify: "+ the body classified (scan, zod)",
 };
 
-/** As the endpoint sends: the same bytes, its answer's size when `answer` is the endpoint's. */
-function send(res: ServerResponse, answer: Buffer): void {
-  res.writeHead(200, ["Content-Type", "text/xml; charset=utf-8", "Content-Length", String(answer.length)]);
-  res.end(answer);
-}
+/** Written as the endpoint writes its answers. */
+const send = (res: ServerResponse, answer: XmlAnswer) => sendXmlAnswer(res, 200, answer);
 
 /** A request a stage could not take as the endpoint would is answered "not found": the bench counts it wrong. */
 async function serveThrough(
@@ -34,21 +32,21 @@ async function serveThrough(
   service: XmlCurlService,
   req: IncomingMessage,
   res: ServerResponse,
-  answer: Buffer,
+  answer: XmlAnswer,
 ): Promise<void> {
   const upTo = STAGES.indexOf(stage);
   if (upTo >= STAGES.indexOf("admit")) {
     const admitted = admitNodeRequest(req, service.auth);
     if (!(admitted instanceof Promise ? await admitted : admitted).ok) return send(res, notFoundAnswer);
   }
-  const body = await readBody(req, 1 << 20);
+  const body = await readBody(req, MAX_BODY_BYTES);
   if (upTo >= STAGES.indexOf("classify") && classifyRequest(parseRequestBody(body ?? "")).kind === "unsupported")
     return send(res, notFoundAnswer);
   send(res, answer);
 }
 
 /** `answer()`: the document the bench set for the scenario it is measuring. */
-export function stageHandler(stage: Stage, service: XmlCurlService, answer: () => Buffer): RequestListener {
+export function stageHandler(stage: Stage, service: XmlCurlService, answer: () => XmlAnswer): RequestListener {
   if (stage === "sized")
     // The bare responder's way of reading (drained, never kept), only the answer differs.
     return (req, res) => {
